@@ -1,0 +1,97 @@
+"""The `support-metrics` command line: thin wrappers that parse arguments and call the modules."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .warehouse import DEFAULT_RAW_DIR, PROJECT_DIR
+
+WAREHOUSE_HELP = "DuckDB warehouse file [env SUPPORT_WAREHOUSE; default: warehouse/support.duckdb]."
+DEMO_RAW_DIR = PROJECT_DIR / "data" / "demo" / "raw"
+
+
+def _fail(message: str) -> None:
+    click.secho(f"error: {message}", fg="red", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="support-metrics")
+def main() -> None:
+    """Support metrics for AI-first support teams: load raw exports, build the dbt project, check it.
+
+    Typical flow: `support-metrics load --raw-dir data/raw`, then `support-metrics build`.
+    `support-metrics demo` does all of it on generated data.
+    """
+
+
+@main.command()
+@click.option("--raw-dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_RAW_DIR,
+              show_default="data/raw", help="Landing folder: one sub-folder per table (<source>/<table>/).")
+@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=WAREHOUSE_HELP)
+@click.option("--strict", is_flag=True, help="Treat any rejected row as fatal: load nothing and exit 1.")
+def load(raw_dir: Path, warehouse: Path | None, strict: bool) -> None:
+    """Load raw CSV, JSON Lines and Parquet files into the warehouse's `raw` schema.
+
+    Bad rows go to raw._rejects with file, row, column and reason; every file gets a row in
+    raw._load_manifest; files already loaded (same checksum) are skipped. One run is atomic.
+    Exit code 0 when every file loaded, 1 when a file was rejected whole or the run failed.
+    """
+    from .load import load_raw
+    from .load_summary import print_summary
+
+    try:
+        report = load_raw(raw_dir, warehouse, strict=strict, echo=click.echo)
+    except FileNotFoundError as error:
+        _fail(str(error))
+        return
+    except Exception as error:  # the run failed: the warehouse was left as it was
+        _fail(f"load failed, nothing was loaded (the warehouse is unchanged): {error}")
+        return
+    print_summary(report, click.echo)
+    if report.error:
+        _fail(report.error)
+    if report.count("rejected"):
+        _fail(f"{report.count('rejected')} file(s) rejected whole; see the summary above")
+
+
+@main.command()
+@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=WAREHOUSE_HELP)
+@click.option("--select", "-s", "select", multiple=True, help="dbt node selection (repeatable).")
+@click.option("--full-refresh", is_flag=True, help="Rebuild incremental models from scratch.")
+def build(warehouse: Path | None, select: tuple[str, ...], full_refresh: bool) -> None:
+    """Run `dbt build` (seeds, models, tests) in-process on the warehouse."""
+    from .build import run_dbt
+
+    args = ["build"] + [a for s in select for a in ("--select", s)] + (["--full-refresh"] if full_refresh else [])
+    if not run_dbt(args, warehouse):
+        _fail("dbt build failed; see dbt's output above")
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=WAREHOUSE_HELP)
+@click.argument("dbt_args", nargs=-1, type=click.UNPROCESSED)
+def dbt(warehouse: Path | None, dbt_args: tuple[str, ...]) -> None:
+    """Run any dbt command on this project, e.g. `support-metrics dbt -- docs generate`."""
+    from .build import run_dbt
+
+    if not dbt_args:
+        _fail("name a dbt command, e.g. `support-metrics dbt -- test --select staging`")
+    if not run_dbt(list(dbt_args), warehouse):
+        _fail(f"dbt {' '.join(dbt_args)} failed")
+
+
+@main.command()
+@click.option("--raw-dir", type=click.Path(path_type=Path, file_okay=False), default=DEMO_RAW_DIR,
+              show_default="data/demo/raw", help="Where the demo's raw files are written and loaded from.")
+@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=WAREHOUSE_HELP)
+def demo(raw_dir: Path, warehouse: Path | None) -> None:
+    """Run the whole pipeline end to end on demo data: raw files → load → dbt build."""
+    from .demo import run_demo
+
+    if not run_demo(raw_dir, warehouse, click.echo):
+        _fail("the demo failed; see the output above")

@@ -1,0 +1,124 @@
+"""Shared fixtures: one valid row per raw table, and writers for CSV, JSON Lines and Parquet files."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from support_metrics.contract import TABLES_BY_FOLDER
+from support_metrics.load import LoadReport, load_raw
+
+T0 = "2026-03-02T09:00:00Z"
+T1 = "2026-03-02T10:00:00Z"
+
+# One row per table that obeys every rule of the contract; tests change one field at a time.
+VALID: dict[str, dict[str, Any]] = {
+    "helpdesk/conversations": {
+        "conversation_id": "c1", "customer_id": "u1", "channel": "web_chat", "created_at": T0,
+        "updated_at": T1, "status": "resolved", "resolved_at": T1, "closed_at": T1,
+        "bot_intent": "order_status", "bot_intent_confidence": "0.9", "agent_intent": "", "subject": "Where is it?",
+    },
+    "helpdesk/messages": {
+        "message_id": "m1", "conversation_id": "c1", "created_at": T0, "author_type": "customer",
+        "author_id": "", "message_kind": "text", "body": "Where is my order?",
+    },
+    "helpdesk/events": {
+        "event_id": "e1", "conversation_id": "c1", "created_at": T0, "event_type": "escalated",
+        "actor_type": "bot", "actor_id": "bot-1", "reason": "low_confidence", "context_transferred": "true",
+        "article_id": "", "lead_type": "",
+    },
+    "helpdesk/agents": {"agent_id": "a1", "agent_type": "human", "name": "Ada", "team": "tier1", "updated_at": T0},
+    "helpdesk/kb_articles": {"article_id": "k1", "title": "Track an order", "intent": "order_status", "updated_at": T0},
+    "helpdesk/kb_article_views": {
+        "view_id": "v1", "customer_id": "u1", "article_id": "k1", "viewed_at": T0, "source": "help_center",
+    },
+    "survey/responses": {
+        "response_id": "r1", "survey_type": "csat", "conversation_id": "c1", "customer_id": "u1", "sent_at": T0,
+        "responded_at": T1, "score": "4", "scale_min": "1", "scale_max": "5", "comment": "",
+    },
+    "billing/accounts": {
+        "account_id": "acc1", "account_name": "Acme", "plan_tier": "growth", "region": "emea",
+        "industry": "ecommerce", "segment": "smb", "created_at": T0, "updated_at": T1,
+    },
+    "billing/customers": {
+        "customer_id": "u1", "account_id": "acc1", "email": "ada@example.com", "created_at": T0, "updated_at": T1,
+    },
+    "billing/subscriptions": {
+        "subscription_id": "s1", "account_id": "acc1", "plan": "growth", "mrr": "99.5", "currency": "EUR",
+        "started_at": T0, "canceled_at": "", "cancel_reason": "", "updated_at": T1,
+    },
+    "billing/invoices": {
+        "invoice_id": "i1", "account_id": "acc1", "subscription_id": "s1", "issued_at": T0, "amount": "99.5",
+        "currency": "EUR", "status": "paid", "paid_at": T1, "updated_at": T1,
+    },
+    "finance/support_costs": {
+        "cost_id": "k1", "month": "2026-03-01", "category": "tooling", "amount": "1200.00", "currency": "EUR",
+    },
+}
+assert set(VALID) == set(TABLES_BY_FOLDER), "VALID must hold one row per contract table"
+
+
+def row(folder: str, **changes: Any) -> dict[str, Any]:
+    """A valid row of the table, with some fields changed."""
+    return {**VALID[folder], **changes}
+
+
+def write_csv(raw: Path, folder: str, name: str, rows: list[dict[str, Any]], columns: list[str] | None = None) -> Path:
+    path = raw / folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    columns = columns or list(VALID[folder])
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def write_jsonl(raw: Path, folder: str, name: str, lines: list[dict[str, Any] | str]) -> Path:
+    """JSON Lines; a str item is written as it is (for blank and malformed lines)."""
+    path = raw / folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def write_parquet(raw: Path, folder: str, name: str, rows: list[dict[str, Any]]) -> Path:
+    path = raw / folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staged = path.with_suffix(".tmp.jsonl")
+    staged.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    columns = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in rows[0]) + "}"
+    duckdb.sql(f"copy (select * from read_json('{staged}', columns = {columns})) to '{path}' (format parquet)")
+    staged.unlink()
+    return path
+
+
+def query(warehouse: Path, sql: str) -> list[tuple[Any, ...]]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def raw(tmp_path: Path) -> Path:
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def warehouse(tmp_path: Path) -> Path:
+    return tmp_path / "warehouse" / "test.duckdb"
+
+
+def run_load(raw: Path, warehouse: Path, **options: Any) -> LoadReport:
+    lines: list[str] = []
+    return load_raw(raw, warehouse, echo=lines.append, **options)
