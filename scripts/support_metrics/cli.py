@@ -95,3 +95,20 @@ def demo(raw_dir: Path, warehouse: Path | None) -> None:
 
     if not run_demo(raw_dir, warehouse, click.echo):
         _fail("the demo failed; see the output above")
+
+
+@main.group()
+def bench() -> None:
+    """Benchmarks that print wall seconds, rows per second and peak memory (docs/benchmarks.md)."""
+
+
+@bench.command("load")
+@click.option("--rows", type=click.IntRange(min=1), default=3_000_000, show_default=True,
+              help="Message rows to generate and load.")
+@click.option("--files", type=click.IntRange(min=1), default=6, show_default=True, help="CSV files to split them into.")
+@click.option("--workdir", type=click.Path(path_type=Path, file_okay=False), help="Scratch folder [default: $TMPDIR].")
+def bench_load(rows: int, files: int, workdir: Path | None) -> None:
+    """Time the loader against DuckDB's bare read_csv of the same CSV files (goal: under 2x)."""
+    from .bench_load import run
+
+    run(rows, files, click.echo, workdir)

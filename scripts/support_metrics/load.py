@@ -11,12 +11,14 @@ import hashlib
 import os
 import signal
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
+from .console import Echo
 from .contract import FILE_FORMATS, LINEAGE_COLUMNS, SQL_TYPES, TABLES, Table
 from .readers import FileRejected, error_detail, incoming
 from .validate import validated_sql
@@ -53,6 +55,7 @@ class LandedFile:
     stage: str | None = None
     started_at: datetime | None = None
     finished_at: datetime | None = None
+    seconds: float = 0.0
 
 
 @dataclass
@@ -172,7 +175,7 @@ def _publish(con: duckdb.DuckDBPyConnection, report: LoadReport, loaded_at: date
                 lineage = f"{literal(landed.source_file)}, _source_row, {report.load_id}, ?"
                 con.execute(
                     f"insert into raw.{quote(landed.table.raw_table)} select {columns}, {lineage} "
-                    f"from {landed.stage} where _reject_code is null order by _source_row",
+                    f"from {landed.stage} where _reject_code is null",
                     [loaded_at],
                 )
                 con.execute(
@@ -204,8 +207,36 @@ def _sample_rejects(con: duckdb.DuckDBPyConnection, report: LoadReport, limit: i
             report.rejects_sample += [(landed.source_file, int(r[0]), r[1], r[2]) for r in rows]
 
 
+def _workers() -> int:
+    """Files staged at once: $SUPPORT_LOAD_WORKERS, else one per core (DuckDB reads one file per thread)."""
+    return max(1, int(os.environ.get("SUPPORT_LOAD_WORKERS") or os.cpu_count() or 1))
+
+
+def _plan(files: list[LandedFile], seen: dict[tuple[str, str], str], workers: int) -> list[LandedFile]:
+    """Checksum every file; skip those already loaded (same table and content); return those to stage."""
+    def checksum(landed: LandedFile) -> None:
+        landed.started_at = _utcnow()
+        landed.bytes, landed.sha256 = landed.path.stat().st_size, _sha256(landed.path)
+
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(checksum, files))
+    to_stage = []
+    for landed in files:  # in load order, so the first of two identical files is the one loaded
+        key = (landed.table.raw_table, landed.sha256)
+        if key in seen:
+            landed.status, landed.reason = "skipped", f"same content as {seen[key]}, already loaded"
+            landed.finished_at = _utcnow()
+            continue
+        seen[key] = landed.source_file
+        if landed.bytes == 0:
+            landed.status, landed.finished_at = "loaded", _utcnow()
+        else:
+            to_stage.append(landed)
+    return to_stage
+
+
 def load_raw(
-    raw_dir: Path, warehouse: str | Path | None = None, strict: bool = False, echo=print,
+    raw_dir: Path, warehouse: str | Path | None = None, strict: bool = False, echo: Echo = print,
 ) -> LoadReport:
     """Load every file under raw_dir into the warehouse in one atomic run; see the module docstring."""
     if not raw_dir.is_dir():
@@ -216,22 +247,27 @@ def load_raw(
         con.execute("attach ':memory:' as stage")
         load_id, seen = _already_loaded(con)
         report = LoadReport(load_id, warehouse_path(warehouse), files, ignored)
-        loaded_at = _utcnow()
+        loaded_at, workers = _utcnow(), _workers()
+        echo(f"load {load_id}: {len(files)} file(s) under {raw_dir}, {workers} at a time")
+        to_stage = _plan(files, seen, workers)
+        numbers = {id(landed): number for number, landed in enumerate(files, 1)}
         width = len(str(len(files)))
-        for number, landed in enumerate(files, 1):
-            landed.started_at, clock = _utcnow(), time.perf_counter()
-            landed.bytes, landed.sha256 = landed.path.stat().st_size, _sha256(landed.path)
-            key = (landed.table.raw_table, landed.sha256)
-            if key in seen:
-                landed.status, landed.reason = "skipped", f"same content as {seen[key]}, already loaded"
-            elif landed.bytes == 0:
-                landed.status = "loaded"
-            else:
-                _stage(con, landed, number)
-            if landed.status == "loaded":
-                seen.setdefault(key, landed.source_file)
-            landed.finished_at = _utcnow()
-            echo(_progress_line(number, width, len(files), landed, time.perf_counter() - clock))
+
+        def stage(landed: LandedFile) -> LandedFile:
+            cursor, clock = con.cursor(), time.perf_counter()
+            try:
+                _stage(cursor, landed, numbers[id(landed)])
+            finally:
+                cursor.close()
+            landed.finished_at, landed.seconds = _utcnow(), time.perf_counter() - clock
+            return landed
+
+        for landed in files:
+            if landed.status != "pending":
+                echo(_progress_line(numbers[id(landed)], width, len(files), landed))
+        with ThreadPoolExecutor(workers) as pool:
+            for landed in pool.map(stage, to_stage):
+                echo(_progress_line(numbers[id(landed)], width, len(files), landed))
         _sample_rejects(con, report)
         if strict and report.rows_rejected:
             report.error = f"--strict: {report.rows_rejected:,} row(s) rejected; nothing was loaded"
@@ -244,9 +280,9 @@ def load_raw(
         con.close()
 
 
-def _progress_line(number: int, width: int, total: int, landed: LandedFile, seconds: float) -> str:
+def _progress_line(number: int, width: int, total: int, landed: LandedFile) -> str:
     head = f"[{number:>{width}}/{total}] {landed.source_file}"
     if landed.status == "loaded":
         rejected = f", {landed.rows_rejected:,} rejected" if landed.rows_rejected else ""
-        return f"{head}: {landed.rows_loaded:,} of {landed.rows_read:,} rows{rejected} ({seconds:.2f}s)"
+        return f"{head}: {landed.rows_loaded:,} of {landed.rows_read:,} rows{rejected} ({landed.seconds:.2f}s)"
     return f"{head}: {landed.status.upper()}, {landed.reason}"

@@ -11,7 +11,9 @@ from .contract import SQL_TYPES, Column, Table
 from .readers import Incoming
 from .warehouse import literal, quote
 
-WHITESPACE = "' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)"
+WHITESPACE_CHARS = " \t\n\x0b\x0c\r"
+WHITESPACE = "'" + WHITESPACE_CHARS + "'"
+WHITESPACE_CODES = ", ".join(str(ord(c)) for c in WHITESPACE_CHARS)
 FORMAT_MESSAGES = {
     "invalid_json": "the line is not valid JSON",
     "not_an_object": "the line is JSON but not an object",
@@ -53,7 +55,8 @@ def _defects(table: Table) -> list[tuple[str, str, str, str]]:
         if column.values:
             allowed = ", ".join(literal(v) for v in column.values)
             checks.append((
-                f"{typed} is not null and lower(trim({typed}, {WHITESPACE})) not in ({allowed})",
+                # exact spellings pass at once; only the others are trimmed and lower-cased
+                f"{typed} not in ({allowed}) and lower(trim({typed}, {WHITESPACE})) not in ({allowed})",
                 "invalid_value", name,
                 f"{shown} || ' is not one of {', '.join(column.values)}'",
             ))
@@ -62,31 +65,38 @@ def _defects(table: Table) -> list[tuple[str, str, str, str]]:
     return checks
 
 
+def _blank_to_null(column: str) -> str:
+    """Empty or white-space-only text becomes null; only values starting with white space are trimmed."""
+    return (
+        f"case when {column} = '' or (ascii({column}) in ({WHITESPACE_CODES}) "
+        f"and trim({column}, {WHITESPACE}) = '') then null else {column} end"
+    )
+
+
 def validated_sql(table: Table, source: Incoming) -> str:
     """Typed columns plus _reject_code, _reject_column, _reject_reason and _raw_record."""
-    cleaned = ", ".join(
-        f"case when trim({quote(c.name)}, {WHITESPACE}) = '' then null else {quote(c.name)} end as {_text(c)}"
-        for c in table.columns
-    )
+    cleaned = ", ".join(f"{_blank_to_null(quote(c.name))} as {_text(c)}" for c in table.columns)
     typed = ", ".join(f"{_typed(c)} as {quote(c.name)}" for c in table.columns)
     defects = _defects(table)
-    whens = " ".join(
-        f"when {cond} then {{'code': '{code}', 'column': {literal(col)}, 'reason': {reason}}}"
-        for cond, code, col, reason in defects
-    )
+    # The CASE finds the number of the first broken rule; code, column and reason are looked up
+    # from it, so good rows (the vast majority) carry only a null integer.
+    whens = " ".join(f"when {cond} then {number}" for number, (cond, _, _, _) in enumerate(defects, 1))
+    codes = "[" + ", ".join(literal(code) for _, code, _, _ in defects) + "]"
+    columns_broken = "[" + ", ".join(literal(col) for _, _, col, _ in defects) + "]"
+    reasons = " ".join(f"when {number} then {reason}" for number, (_, _, _, reason) in enumerate(defects, 1))
     columns = ", ".join(quote(c.name) for c in table.columns)
     renamed = ", ".join(f"{quote(c.name)} as {quote('__orig_' + c.name)}" for c in table.columns)
     return f"""
         with incoming as ({source.sql}),
         cleaned as (select *, {cleaned} from incoming),
         typed as (select * rename ({renamed}), {typed} from cleaned),
-        judged as (select *, case {whens} end as _reject from typed)
+        judged as (select *, case {whens} end as _rule from typed)
         select
             _source_row,
             {columns},
-            _reject.code as _reject_code,
-            nullif(_reject.column, '') as _reject_column,
-            _reject.reason as _reject_reason,
-            case when _reject is not null then {source.raw_record} end as _raw_record
+            list_extract({codes}, _rule) as _reject_code,
+            nullif(list_extract({columns_broken}, _rule), '') as _reject_column,
+            case _rule {reasons} end as _reject_reason,
+            case when _rule is not null then {source.raw_record} end as _raw_record
         from judged
     """

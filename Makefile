@@ -1,0 +1,45 @@
+# Two commands do everything on a fresh machine with Python 3.11:
+#   make demo   - create .venv, install the pinned stack, run the pipeline end to end
+#   make test   - create .venv, install, then run every lint, test and check
+# Re-running is fast: the install step re-runs only when pyproject.toml or constraints.txt change.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export GX_ANALYTICS_ENABLED := false
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+
+.PHONY: install demo test lint lint-python lint-sql pytest dbt-test bench-load clean help
+
+help:
+	@echo "make demo   run the whole demo (installs first)"
+	@echo "make test   run every lint, test and check (installs first)"
+	@echo "make bench-load   loader benchmark (docs/benchmarks.md)"
+	@echo "make clean  remove the warehouse, demo data and dbt artifacts"
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/support-metrics demo
+
+lint-python: install
+	$(BIN)/ruff check scripts
+
+lint: lint-python
+
+pytest: install
+	$(BIN)/pytest
+
+test: lint pytest
+
+bench-load: install
+	$(BIN)/support-metrics bench load
+
+clean:
+	rm -rf warehouse data/demo target logs
