@@ -1,0 +1,51 @@
+"""The dbt project agrees with the contract, and `support-metrics build` works from any folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from support_metrics.contract import LINEAGE_COLUMNS, TABLES
+from support_metrics.warehouse import PROJECT_DIR
+
+from .conftest import query, row, run_load, write_csv
+
+
+def _sources() -> dict[tuple[str, str], dict]:
+    found = {}
+    for path in (PROJECT_DIR / "models" / "staging").glob("*/_*__sources.yml"):
+        for source in yaml.safe_load(path.read_text())["sources"]:
+            assert path.name == f"_{source['name']}__sources.yml", path
+            for table in source["tables"]:
+                found[(source["name"], table["name"])] = {**table, "schema": source["schema"]}
+    return found
+
+
+def test_every_raw_table_is_a_described_dbt_source_with_its_columns() -> None:
+    sources = _sources()
+    for table in TABLES:
+        source = sources[(table.source, table.name)]
+        assert (source["schema"], source["identifier"]) == ("raw", table.raw_table)
+        names = [c["name"] for c in source["columns"]]
+        assert names == [c.name for c in table.columns] + list(LINEAGE_COLUMNS)
+        assert all(c.get("description") for c in source["columns"]), table.name
+        assert source.get("description")
+
+
+def test_build_runs_dbt_in_process_from_any_folder(tmp_path: Path) -> None:
+    raw, warehouse = tmp_path / "raw", tmp_path / "w.duckdb"
+    write_csv(raw, "helpdesk/messages", "m.csv", [row("helpdesk/messages")])
+    run_load(raw, warehouse)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SUPPORT_")}
+    cmd = [sys.executable, "-m", "support_metrics", "build", "--warehouse", str(warehouse)]
+    done = subprocess.run(cmd, cwd=elsewhere, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "PASS load_manifest_reconciles" in done.stdout
+    assert not (elsewhere / "target").exists() and not (elsewhere / "logs").exists()
+    assert query(warehouse, "select count(*) from raw.helpdesk__messages") == [(1,)]
