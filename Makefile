@@ -10,12 +10,13 @@ STAMP := $(VENV)/.installed
 export GX_ANALYTICS_ENABLED := false
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install demo test lint lint-python lint-sql pytest dbt-test bench-load clean help
+.PHONY: install demo test lint lint-python lint-sql pytest dbt-test bench-load bench-generate clean help
 
 help:
 	@echo "make demo   run the whole demo (installs first)"
 	@echo "make test   run every lint, test and check (installs first)"
 	@echo "make bench-load   loader benchmark (docs/benchmarks.md)"
+	@echo "make bench-generate   generator benchmark (docs/benchmarks.md)"
 	@echo "make clean  remove the warehouse, demo data and dbt artifacts"
 
 $(STAMP): pyproject.toml constraints.txt
@@ -40,6 +41,9 @@ test: lint pytest
 
 bench-load: install
 	$(BIN)/support-metrics bench load
+
+bench-generate: install
+	$(BIN)/support-metrics bench generate
 
 clean:
 	rm -rf warehouse data/demo target logs

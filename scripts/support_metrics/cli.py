@@ -8,10 +8,11 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .warehouse import DEFAULT_RAW_DIR, PROJECT_DIR
+from .warehouse import DEFAULT_RAW_DIR
+
+FORMATS = ["csv", "jsonl", "parquet", "mixed"]
 
 WAREHOUSE_HELP = "DuckDB warehouse file [env SUPPORT_WAREHOUSE; default: warehouse/support.duckdb]."
-DEMO_RAW_DIR = PROJECT_DIR / "data" / "demo" / "raw"
 
 
 def _fail(message: str) -> None:
@@ -86,14 +87,53 @@ def dbt(warehouse: Path | None, dbt_args: tuple[str, ...]) -> None:
 
 
 @main.command()
-@click.option("--raw-dir", type=click.Path(path_type=Path, file_okay=False), default=DEMO_RAW_DIR,
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Folder to write <source>/<table>/ files into (created if missing).")
+@click.option("--customers", type=click.IntRange(min=10), default=2000, show_default=True,
+              help="Customers to simulate (about 0.06 conversations per customer per day).")
+@click.option("--days", type=click.IntRange(min=7), default=120, show_default=True, help="Days to simulate.")
+@click.option("--seed", type=int, default=42, show_default=True, help="Random seed: same arguments, same bytes.")
+@click.option("--dirty", is_flag=True,
+              help="Add the mess the contract allows plus counted bad rows (listed in OUT/_injected_rejects.csv).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
+              help="File format; mixed spreads tables and files over all three.")
+@click.option("--overwrite", is_flag=True, help="Replace data files a previous run left in OUT.")
+def generate(out: Path, customers: int, days: int, seed: int, dirty: bool, fmt: str, overwrite: bool) -> None:
+    """Write a realistic synthetic support operation as raw files for every table of the contract.
+
+    See docs/synthetic-data.md for what is simulated and which effects show in the marts.
+    """
+    from .generate import generate as run_generate
+
+    try:
+        summary = run_generate(out, customers=customers, days=days, seed=seed, dirty=dirty, fmt=fmt,
+                               progress=lambda line: click.echo(f"  {line}"), overwrite=overwrite)
+    except (FileExistsError, ValueError) as error:
+        _fail(str(error))
+        return
+    click.echo(f"wrote {len(summary.files)} files to {out}: {summary.conversations:,} conversations, "
+               f"{summary.messages:,} messages, {summary.start} to {summary.end}")
+    if dirty:
+        click.echo(f"{summary.rejects_injected:,} bad rows injected, listed in {out / '_injected_rejects.csv'}")
+
+
+@main.command()
+@click.option("--raw-dir", type=click.Path(path_type=Path, file_okay=False),
               show_default="data/demo/raw", help="Where the demo's raw files are written and loaded from.")
-@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=WAREHOUSE_HELP)
-def demo(raw_dir: Path, warehouse: Path | None) -> None:
-    """Run the whole pipeline end to end on demo data: raw files → load → dbt build."""
+@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), show_default="warehouse/demo.duckdb",
+              help="Demo warehouse file; it is deleted and rebuilt on every run.")
+@click.option("--customers", type=click.IntRange(min=10), default=2000, show_default=True,
+              help="Customers to simulate.")
+@click.option("--days", type=click.IntRange(min=7), default=120, show_default=True, help="Days to simulate.")
+@click.option("--seed", type=int, default=42, show_default=True, help="Random seed.")
+def demo(raw_dir: Path | None, warehouse: Path | None, customers: int, days: int, seed: int) -> None:
+    """Run the whole pipeline on generated data: generate → load → dbt build, then print what was built.
+
+    The demo warehouse (default warehouse/demo.duckdb) is rebuilt from scratch each run.
+    """
     from .demo import run_demo
 
-    if not run_demo(raw_dir, warehouse, click.echo):
+    if not run_demo(raw_dir, warehouse, click.echo, customers=customers, days=days, seed=seed):
         _fail("the demo failed; see the output above")
 
 
@@ -112,3 +152,16 @@ def bench_load(rows: int, files: int, workdir: Path | None) -> None:
     from .bench_load import run
 
     run(rows, files, click.echo, workdir)
+
+
+@bench.command("generate")
+@click.option("--conversations", "sizes", type=click.IntRange(min=100), multiple=True,
+              default=[10_000, 100_000, 1_000_000], show_default=True, help="Target sizes (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True, help="File format.")
+@click.option("--dirty", is_flag=True, help="Benchmark dirty mode.")
+@click.option("--workdir", type=click.Path(path_type=Path, file_okay=False), help="Scratch folder [default: $TMPDIR].")
+def bench_generate(sizes: tuple[int, ...], fmt: str, dirty: bool, workdir: Path | None) -> None:
+    """Time the generator and its peak memory at each size (goal at 1M conversations: < 2 min, < 4 GiB)."""
+    from .bench_generate import run
+
+    run(list(sizes), fmt, dirty, click.echo, workdir)

@@ -193,7 +193,8 @@ def test_cli_names_a_missing_landing_folder(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "landing folder not found" in result.output
 
 
-@pytest.mark.parametrize("command", [[], ["load"], ["build"], ["demo"], ["dbt"]])
+@pytest.mark.parametrize("command", [[], ["load"], ["build"], ["demo"], ["dbt"], ["generate"], ["bench"],
+                                     ["bench", "load"], ["bench", "generate"]])
 def test_every_command_has_help(command: list[str]) -> None:
     result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0 and "Usage:" in result.output

@@ -1,0 +1,96 @@
+"""`support-metrics demo`: generate demo data, load it, build the dbt project, print what was built."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import duckdb
+
+from .console import Echo, table
+from .load import load_raw
+from .load_summary import print_summary
+from .warehouse import PROJECT_DIR
+
+DEMO_RAW_DIR = PROJECT_DIR / "data" / "demo" / "raw"
+DEMO_WAREHOUSE = PROJECT_DIR / "warehouse" / "demo.duckdb"
+DEMO_SIZE = {"customers": 2000, "days": 120, "seed": 42}
+
+def _step(echo: Echo, title: str) -> float:
+    echo("")
+    echo(f"== {title}")
+    return time.perf_counter()
+
+
+def built_objects(warehouse: Path) -> list[tuple[str, str, int]]:
+    """Schema, name and row count of every table and view the pipeline built."""
+    con = duckdb.connect(str(warehouse))  # plain: dbt-duckdb may still hold the file open in this process
+    try:
+        names = con.execute(
+            "select table_schema, table_name from information_schema.tables "
+            "where table_schema in ('raw', 'staging', 'intermediate', 'marts') order by 1, 2"
+        ).fetchall()
+        counted = []
+        for schema, name in names:
+            row = con.execute(f'select count(*) from "{schema}"."{name}"').fetchone()
+            counted.append((schema, name, int(row[0]) if row else 0))
+        return counted
+    finally:
+        con.close()
+
+
+def print_built(warehouse: Path, echo: Echo) -> None:
+    """Rows per schema and the published tables, so a newcomer sees what to query next."""
+    objects = built_objects(warehouse)
+    per_schema: dict[str, list[int]] = {}
+    for schema, _, rows in objects:
+        per_schema.setdefault(schema, [0, 0])
+        per_schema[schema][0] += 1
+        per_schema[schema][1] += rows
+    echo(table(["schema", "tables/views", "rows"], [[s, *c] for s, c in per_schema.items()]))
+    marts = [[name, rows] for schema, name, rows in objects if schema == "marts"]
+    if marts:
+        echo("")
+        echo(table(["published table (schema marts)", "rows"], marts))
+
+
+def run_demo(raw_dir: Path | None = None, warehouse: Path | None = None, echo: Echo = print,
+             customers: int = DEMO_SIZE["customers"], days: int = DEMO_SIZE["days"],
+             seed: int = DEMO_SIZE["seed"]) -> bool:
+    """generate → load → dbt build into a warehouse rebuilt from scratch; True when every step passed."""
+    from .build import run_dbt
+    from .generate import generate
+
+    raw_dir = Path(raw_dir or DEMO_RAW_DIR)
+    warehouse = Path(warehouse or DEMO_WAREHOUSE).resolve()
+    started = time.perf_counter()
+
+    began = _step(echo, f"1/3 generate {customers:,} customers x {days} days (seed {seed}) into {raw_dir}")
+    summary = generate(raw_dir, customers=customers, days=days, seed=seed, overwrite=True,
+                       progress=lambda line: echo(f"  {line}"))
+    echo(f"  {summary.conversations:,} conversations, {summary.messages:,} messages, "
+         f"{summary.start} to {summary.end} in {time.perf_counter() - began:.1f}s")
+
+    began = _step(echo, f"2/3 load into a fresh warehouse {warehouse}")
+    for stale in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    report = load_raw(raw_dir, warehouse, echo=lambda line: echo(f"  {line}"))
+    print_summary(report, echo)
+    if not report.committed or report.count("rejected"):
+        echo(f"load failed: {report.error or 'a file was rejected whole'}")
+        return False
+    echo(f"  loaded in {time.perf_counter() - began:.1f}s")
+
+    began = _step(echo, "3/3 dbt build (seeds, models, tests)")
+    if not run_dbt(["build"], warehouse):
+        echo("dbt build failed; see dbt's output above")
+        return False
+    echo(f"  built in {time.perf_counter() - began:.1f}s")
+
+    echo("")
+    echo(f"== demo finished in {time.perf_counter() - started:.0f}s; warehouse: {warehouse}")
+    print_built(warehouse, echo)
+    echo("")
+    echo(f"next: query schema marts in {warehouse}, or "
+         f"support-metrics dbt --warehouse {warehouse} -- docs generate")
+    return True
