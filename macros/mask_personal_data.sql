@@ -1,0 +1,51 @@
+{#-
+    Personal data in free text replaced, in this order (metrics.md §9):
+    emails → <email>; card numbers (13 to 19 digits, single spaces or dashes between) → <card>;
+    phone numbers (7 to 15 digits: + and one run, or at least two groups separated by space, dot
+    or dash, or an area code in parentheses, optionally after + and a country code; last group
+    at least 3 digits) → <phone>. Bare digit runs (order 12345678) and dates (2025-01-10) stay.
+    Used by every staging model with a free-text column; nothing downstream sees the raw text.
+-#}
+
+{% macro email_pattern() -%}
+    [A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
+{%- endmacro %}
+
+{#- Group 1 is the character before the card (kept); the card itself is replaced. -#}
+{% macro card_pattern() -%}
+    (^|[^0-9A-Za-z])[0-9]([ -]?[0-9]){12,18}\b
+{%- endmacro %}
+
+{#- Group 1 is the candidate phone number; its digits are counted (7 to 15) before it is replaced. -#}
+{% macro phone_pattern() -%}
+    (?:^|[^0-9A-Za-z_+(.-])(\+[0-9]{7,15}|(?:\+[0-9]{1,3}[ .-]?)?\([0-9]{1,5}\)[ .-]?(?:[0-9]{1,5}[ .-])*[0-9]{3,5}|(?:\+[0-9]{1,3}[ .-])?(?:[0-9]{1,5}[ .-])+[0-9]{3,5})\b
+{%- endmacro %}
+
+{% macro mask_personal_data(expression) -%}
+    {{ return(adapter.dispatch('mask_personal_data', 'support_metrics')(expression)) }}
+{%- endmacro %}
+
+{% macro default__mask_personal_data(expression) -%}
+    {{ exceptions.raise_compiler_error(
+        "mask_personal_data has no implementation for adapter '" ~ target.type ~ "'; add "
+        ~ target.type ~ "__mask_personal_data to macros/mask_personal_data.sql"
+    ) }}
+{%- endmacro %}
+
+{#- DuckDB: phone candidates are extracted, kept when they hold 7 to 15 digits, then replaced one by one. -#}
+{% macro duckdb__mask_personal_data(expression) -%}
+    {%- set emails_and_cards_masked -%}
+        regexp_replace(
+            regexp_replace({{ expression }}, '{{ email_pattern() }}', '<email>', 'g'),
+            '{{ card_pattern() }}', '\1<card>', 'g'
+        )
+    {%- endset -%}
+    list_reduce(
+        list_filter(
+            regexp_extract_all({{ emails_and_cards_masked }}, '{{ phone_pattern() }}', 1),
+            lambda candidate: length(regexp_replace(candidate, '[^0-9]', '', 'g')) between 7 and 15
+        ),
+        lambda masked_text, phone: replace(masked_text, phone, '<phone>'),
+        {{ emails_and_cards_masked }}
+    )
+{%- endmacro %}
