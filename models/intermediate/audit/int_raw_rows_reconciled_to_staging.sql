@@ -1,4 +1,7 @@
-{# One row per raw table: rows the loader landed = staging rows + superseded versions + dropped duplicates (raw-data-contract.md "Records are versioned"). #}
+{#
+    One row per raw table: rows the loader landed = staging rows + superseded versions + dropped duplicates (raw-
+    data-contract.md "Records are versioned").
+#}
 {% set versioned = ['helpdesk__conversations', 'helpdesk__agents', 'helpdesk__kb_articles', 'billing__accounts',
                     'billing__customers', 'billing__subscriptions', 'billing__invoices'] %}
 {% set append_only = ['helpdesk__messages', 'helpdesk__events', 'helpdesk__kb_article_views', 'survey__responses',

@@ -1,4 +1,7 @@
-{# One row per customer (a person): its latest version; the email replaced by a SHA-256 of the trimmed, lower-cased address (metrics.md §9). #}
+{#
+    One row per customer (a person): its latest version; the email replaced by a SHA-256 of the trimmed, lower-cased
+    address (metrics.md §9).
+#}
 with
 
 source as (

@@ -1,4 +1,7 @@
-{# One row per agent (human or bot): its latest version. People's names are dropped (metrics.md §9); a bot keeps its name. #}
+{#
+    One row per agent (human or bot): its latest version. People's names are dropped (metrics.md §9); a bot keeps
+    its name.
+#}
 with
 
 source as (

@@ -1,4 +1,7 @@
-{# One row per conversation: its latest version (raw-data-contract.md "Records are versioned"); enums normalized, subject masked (metrics.md §9). #}
+{#
+    One row per conversation: its latest version (raw-data-contract.md "Records are versioned"); enums normalized,
+    subject masked (metrics.md §9).
+#}
 with
 
 source as (

@@ -1,4 +1,7 @@
-{# One row per conversation event (append-only; a repeated event_id keeps its first copy in load order); enums normalized. #}
+{#
+    One row per conversation event (append-only; a repeated event_id keeps its first copy in load order); enums
+    normalized.
+#}
 with
 
 source as (

@@ -1,4 +1,7 @@
-{# One row per knowledge-base article: its latest version; the intent it answers normalized like conversation intents. #}
+{#
+    One row per knowledge-base article: its latest version; the intent it answers normalized like conversation
+    intents.
+#}
 with
 
 source as (

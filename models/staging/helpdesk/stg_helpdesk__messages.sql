@@ -1,4 +1,7 @@
-{# One row per message (append-only; a repeated message_id keeps its first copy in load order); enums normalized, body masked (metrics.md §9). #}
+{#
+    One row per message (append-only; a repeated message_id keeps its first copy in load order); enums normalized,
+    body masked (metrics.md §9).
+#}
 with
 
 source as (

@@ -1,4 +1,7 @@
-{# One row per record the loader rejected, with its reason; the record's text masked (metrics.md §9) like every free-text column. #}
+{#
+    One row per record the loader rejected, with its reason; the record's text masked (metrics.md §9) like every
+    free-text column.
+#}
 with
 
 source as (

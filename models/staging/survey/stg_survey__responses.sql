@@ -1,4 +1,7 @@
-{# One row per survey response (append-only; a repeated response_id keeps its first copy in load order); score normalized to 0..1 (metrics.md §3), comment masked (§9). #}
+{#
+    One row per survey response (append-only; a repeated response_id keeps its first copy in load order); score
+    normalized to 0..1 (metrics.md §3), comment masked (§9).
+#}
 with
 
 source as (

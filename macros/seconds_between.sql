@@ -1,0 +1,16 @@
+{#- Seconds from start to end, fractional where the engine keeps sub-seconds; null when either is null. -#}
+{% macro seconds_between(start, end) -%}
+    {{ return(adapter.dispatch('seconds_between', 'support_metrics')(start, end)) }}
+{%- endmacro %}
+
+{% macro default__seconds_between(start, end) -%}
+    cast({{ dbt.datediff(start, end, 'second') }} as {{ dbt.type_float() }})
+{%- endmacro %}
+
+{% macro duckdb__seconds_between(start, end) -%}
+    (epoch({{ end }}) - epoch({{ start }}))
+{%- endmacro %}
+
+{% macro postgres__seconds_between(start, end) -%}
+    extract(epoch from ({{ end }} - {{ start }}))
+{%- endmacro %}

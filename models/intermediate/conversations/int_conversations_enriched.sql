@@ -1,0 +1,192 @@
+{#
+    One row per conversation (latest version) with its facts from metrics.md §1: intent and category,
+    resolution path, response and resolution times, depth, bot and fallback messages, human requests,
+    forced containment, intent match and leads.
+#}
+with
+
+conversations as (
+    select * from {{ ref('stg_helpdesk__conversations') }}
+),
+
+messages as (
+    select * from {{ ref('int_messages_classified') }}
+),
+
+events as (
+    select * from {{ ref('stg_helpdesk__events') }}
+),
+
+intent_taxonomy as (
+    select * from {{ ref('intent_taxonomy') }}
+),
+
+message_facts as (
+    select
+        conversation_id,
+        min(case when is_response then created_at end) as first_response_at,
+        min(case when is_useful_response then created_at end) as first_useful_response_at,
+        count(case when is_conversational then 1 end) as depth,
+        count(case when is_bot_message then 1 end) as bot_message_count,
+        count(case when is_fallback then 1 end) as fallback_message_count,
+        count(case when is_agent_message then 1 end) as agent_message_count
+    from messages
+    group by conversation_id
+),
+
+escalations_ranked as (
+    select
+        conversation_id,
+        created_at,
+        reason,
+        is_context_transferred,
+        row_number() over (partition by conversation_id order by created_at, event_id) as escalation_rank
+    from events
+    where event_type = 'escalated'
+),
+
+event_facts as (
+    select
+        conversation_id,
+        count(case when event_type = 'human_requested' then 1 end) as human_request_count,
+        count(case when event_type = 'escalated' then 1 end) as escalation_event_count,
+        min(case when event_type = 'lead_captured' then created_at end) as lead_captured_at
+    from events
+    group by conversation_id
+),
+
+first_escalations as (
+    select
+        conversation_id,
+        created_at as escalated_at,
+        coalesce(reason, 'unspecified') as escalation_reason,
+        is_context_transferred
+    from escalations_ranked
+    where escalation_rank = 1
+),
+
+first_agent_replies as (
+    -- the first conversational agent message, and the first at or after the escalation
+    select
+        messages.conversation_id,
+        min(messages.created_at) as first_agent_message_at,
+        min(
+            case when messages.created_at >= first_escalations.escalated_at then messages.created_at end
+        ) as first_agent_message_after_escalation_at
+    from messages
+    left join first_escalations on messages.conversation_id = first_escalations.conversation_id
+    where messages.is_agent_message
+    group by messages.conversation_id
+),
+
+joined as (
+    select
+        conversations.conversation_id,
+        conversations.customer_id,
+        conversations.channel,
+        conversations.status,
+        conversations.bot_intent,
+        conversations.agent_intent,
+        conversations.bot_intent_confidence,
+        coalesce(conversations.agent_intent, conversations.bot_intent, 'unknown') as intent,
+        coalesce(message_facts.depth, 0) as depth,
+        coalesce(message_facts.bot_message_count, 0) as bot_message_count,
+        coalesce(message_facts.fallback_message_count, 0) as fallback_message_count,
+        coalesce(message_facts.agent_message_count, 0) as agent_message_count,
+        coalesce(event_facts.human_request_count, 0) as human_request_count,
+        first_escalations.escalation_reason,
+        first_escalations.is_context_transferred,
+        coalesce(event_facts.escalation_event_count, 0) > 0 as is_escalated,
+        conversations.created_at,
+        conversations.resolved_at,
+        conversations.closed_at,
+        first_escalations.escalated_at,
+        message_facts.first_response_at,
+        message_facts.first_useful_response_at,
+        case
+            when first_escalations.escalated_at is not null
+                then first_agent_replies.first_agent_message_after_escalation_at
+            else first_agent_replies.first_agent_message_at
+        end as first_human_response_at,
+        event_facts.lead_captured_at
+    from conversations
+    left join message_facts on conversations.conversation_id = message_facts.conversation_id
+    left join event_facts on conversations.conversation_id = event_facts.conversation_id
+    left join first_escalations on conversations.conversation_id = first_escalations.conversation_id
+    left join first_agent_replies on conversations.conversation_id = first_agent_replies.conversation_id
+),
+
+flagged as (
+    select
+        *,
+        bot_message_count > 0 as is_bot_involved,
+        agent_message_count > 0 as is_human_involved
+    from joined
+),
+
+final as (
+    select
+        flagged.conversation_id,
+        flagged.customer_id,
+        flagged.channel,
+        flagged.intent,
+        case
+            when flagged.intent = 'unknown' then 'unknown'
+            else coalesce(intent_taxonomy.intent_category, 'other')
+        end as intent_category,
+        flagged.status,
+        case
+            when flagged.is_bot_involved and not flagged.is_human_involved and not flagged.is_escalated
+                then 'ai_only'
+            when flagged.is_bot_involved then 'ai_to_human'
+            when flagged.is_human_involved then 'human_only'
+            else 'no_response'
+        end as resolution_path,
+        flagged.bot_intent,
+        flagged.agent_intent,
+        flagged.bot_intent_confidence,
+        flagged.escalation_reason,
+        {{ seconds_between('flagged.created_at', 'flagged.first_response_at') }} as first_response_seconds,
+        {{ seconds_between('flagged.created_at', 'flagged.first_useful_response_at') }}
+            as first_useful_response_seconds,
+        case
+            when flagged.is_escalated
+                then {{ seconds_between('flagged.escalated_at', 'flagged.first_human_response_at') }}
+            else {{ seconds_between('flagged.created_at', 'flagged.first_human_response_at') }}
+        end as first_human_response_seconds,
+        case
+            when flagged.status = 'resolved'
+                then {{ seconds_between('flagged.created_at', 'flagged.resolved_at') }}
+        end as resolution_seconds,
+        flagged.depth,
+        flagged.bot_message_count,
+        flagged.fallback_message_count,
+        flagged.agent_message_count,
+        flagged.human_request_count,
+        flagged.is_bot_involved,
+        flagged.is_human_involved,
+        flagged.is_escalated,
+        flagged.is_context_transferred,
+        flagged.is_bot_involved
+        and (
+            flagged.human_request_count >= 2
+            or (flagged.human_request_count >= 1 and not flagged.is_escalated)
+        ) as is_forced_containment,
+        case
+            when flagged.bot_intent is not null and flagged.agent_intent is not null
+                then flagged.bot_intent = flagged.agent_intent
+        end as is_intent_match,
+        flagged.lead_captured_at is not null as has_lead,
+        flagged.status = 'resolved' as is_resolved,
+        flagged.created_at,
+        flagged.resolved_at,
+        flagged.closed_at,
+        flagged.escalated_at,
+        flagged.first_response_at,
+        flagged.first_human_response_at,
+        flagged.lead_captured_at
+    from flagged
+    left join intent_taxonomy on flagged.intent = intent_taxonomy.intent
+)
+
+select * from final
