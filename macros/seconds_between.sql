@@ -4,7 +4,7 @@
 {%- endmacro %}
 
 {% macro default__seconds_between(start, end) -%}
-    cast({{ dbt.datediff(start, end, 'second') }} as {{ dbt.type_float() }})
+    cast({{ dbt.datediff(start, end, 'second') }} as {{ type_double() }})
 {%- endmacro %}
 
 {% macro duckdb__seconds_between(start, end) -%}

@@ -19,7 +19,7 @@ final as (
         {{ normalize_enum('channel') }} as channel,
         {{ normalize_enum('status') }} as status,
         {{ normalize_enum('bot_intent') }} as bot_intent,
-        cast(bot_intent_confidence as {{ dbt.type_float() }}) as bot_intent_confidence,
+        cast(bot_intent_confidence as {{ type_double() }}) as bot_intent_confidence,
         {{ normalize_enum('agent_intent') }} as agent_intent,
         {{ mask_personal_data('subject') }} as subject,
         _key_row_count - 1 as superseded_version_count,

@@ -18,7 +18,7 @@ final as (
         conversation_id,
         customer_id,
         {{ normalize_enum('survey_type') }} as survey_type,
-        cast(score as {{ dbt.type_float() }}) as score,
+        cast(score as {{ type_double() }}) as score,
         cast(scale_min as {{ dbt.type_int() }}) as scale_min,
         cast(scale_max as {{ dbt.type_int() }}) as scale_max,
         {{ safe_divide('score - scale_min', 'scale_max - scale_min') }} as score_normalized,
