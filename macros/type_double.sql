@@ -1,4 +1,4 @@
-{#- An 8-byte float on every engine (type_double() is a 4-byte float on DuckDB, which rounds 0.9 to 0.8999999762). -#}
+{#- An 8-byte float on every engine (dbt.type_float() is a 4-byte float on DuckDB, which rounds 0.9 to 0.8999999762). -#}
 {% macro type_double() -%}
     {{ return(adapter.dispatch('type_double', 'support_metrics')()) }}
 {%- endmacro %}

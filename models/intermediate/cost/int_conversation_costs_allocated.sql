@@ -1,0 +1,99 @@
+{#
+    One row per conversation: its share of the support-cost ledger of the month it was created in (metrics.md §6).
+    agent_labor, training and qa go to human_involved conversations in proportion to their conversational agent
+    messages; ai_usage to bot_involved conversations in proportion to their bot messages; tooling equally to every
+    conversation. What a month/category allocates comes from int_cost_ledger_allocated; nothing is rounded, and a
+    conversation with nothing allocated has cost 0.
+#}
+with
+
+conversations as (
+    select * from {{ ref('int_conversations_enriched') }}
+),
+
+ledger as (
+    select * from {{ ref('int_cost_ledger_allocated') }}
+),
+
+conversation_months as (
+    select
+        conversation_id,
+        cast({{ dbt.date_trunc('month', 'created_at') }} as date) as month,
+        -- the conversation's units of each allocation basis
+        case when is_human_involved then agent_message_count else 0 end as agent_message_weight,
+        case when is_bot_involved then bot_message_count else 0 end as bot_message_weight
+    from conversations
+),
+
+allocation_weights as (
+    -- one row per conversation × cost category of its month: the conversation's units of the category's basis
+    select
+        conversation_months.conversation_id,
+        conversation_months.month,
+        ledger.category,
+        ledger.allocated_amount,
+        case ledger.allocation_basis
+            when 'agent_messages' then conversation_months.agent_message_weight
+            when 'bot_messages' then conversation_months.bot_message_weight
+            when 'conversations' then 1
+            else 0
+        end as allocation_weight
+    from conversation_months
+    inner join ledger on conversation_months.month = ledger.month
+),
+
+allocation_weight_totals as (
+    select
+        *,
+        sum(allocation_weight) over (partition by month, category) as month_allocation_weight
+    from allocation_weights
+),
+
+category_allocations as (
+    select
+        conversation_id,
+        category,
+        {{ safe_divide('allocated_amount * allocation_weight', 'month_allocation_weight') }} as allocated_amount
+    from allocation_weight_totals
+),
+
+conversation_category_costs as (
+    select
+        conversation_id,
+        sum(case when category = 'agent_labor' then allocated_amount end) as agent_labor_cost,
+        sum(case when category = 'training' then allocated_amount end) as training_cost,
+        sum(case when category = 'qa' then allocated_amount end) as qa_cost,
+        sum(case when category = 'ai_usage' then allocated_amount end) as ai_usage_cost,
+        sum(case when category = 'tooling' then allocated_amount end) as tooling_cost
+    from category_allocations
+    group by conversation_id
+),
+
+zero_filled as (
+    select
+        conversation_months.conversation_id,
+        conversation_months.month,
+        coalesce(conversation_category_costs.agent_labor_cost, 0) as agent_labor_cost,
+        coalesce(conversation_category_costs.training_cost, 0) as training_cost,
+        coalesce(conversation_category_costs.qa_cost, 0) as qa_cost,
+        coalesce(conversation_category_costs.ai_usage_cost, 0) as ai_usage_cost,
+        coalesce(conversation_category_costs.tooling_cost, 0) as tooling_cost
+    from conversation_months
+    left join conversation_category_costs
+        on conversation_months.conversation_id = conversation_category_costs.conversation_id
+),
+
+final as (
+    select
+        conversation_id,
+        month,
+        agent_labor_cost,
+        training_cost,
+        qa_cost,
+        ai_usage_cost,
+        tooling_cost,
+        agent_labor_cost + training_cost + qa_cost + ai_usage_cost + tooling_cost as allocated_cost
+    from zero_filled
+)
+
+select * from final
