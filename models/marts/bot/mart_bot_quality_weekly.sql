@@ -1,0 +1,51 @@
+{#
+    One row per week × intent over bot-involved conversations (metrics.md §4): bot resolution, fallbacks,
+    intent accuracy against human-confirmed intents, escalation, forced containment and depth.
+#}
+with
+
+conversations as (
+    select * from {{ ref('fct_conversations') }}
+),
+
+counted as (
+    select
+        cast({{ dbt.date_trunc('week', 'created_at') }} as date) as week,
+        intent,
+        count(*) as bot_conversation_count,
+        count(case when resolution_path = 'ai_only' and is_resolved then 1 end) as bot_resolved_count,
+        sum(bot_message_count) as bot_message_count,
+        sum(fallback_message_count) as fallback_message_count,
+        count(is_intent_match) as intent_labeled_count,
+        count(case when is_intent_match then 1 end) as intent_match_count,
+        count(case when is_escalated then 1 end) as escalated_count,
+        count(case when is_forced_containment then 1 end) as forced_containment_count,
+        sum(depth) as depth_sum
+    from conversations
+    where is_bot_involved
+    group by week, intent
+),
+
+final as (
+    select
+        week,
+        intent,
+        bot_conversation_count,
+        bot_resolved_count,
+        {{ safe_divide('bot_resolved_count', 'bot_conversation_count') }} as bot_resolution_rate,
+        bot_message_count,
+        fallback_message_count,
+        {{ safe_divide('fallback_message_count', 'bot_message_count') }} as fallback_rate,
+        intent_labeled_count,
+        intent_match_count,
+        {{ safe_divide('intent_match_count', 'intent_labeled_count') }} as intent_accuracy,
+        escalated_count,
+        {{ safe_divide('escalated_count', 'bot_conversation_count') }} as escalation_rate,
+        forced_containment_count,
+        {{ safe_divide('forced_containment_count', 'bot_conversation_count') }} as forced_containment_rate,
+        depth_sum,
+        {{ safe_divide('depth_sum', 'bot_conversation_count') }} as avg_depth
+    from counted
+)
+
+select * from final

@@ -1,0 +1,84 @@
+{#
+    One row per conversation (latest version): the facts of metrics.md §1 with the issue it belongs to (§2),
+    the customer's current account and its allocated support cost (§6). The base of every conversation mart.
+#}
+with
+
+conversations as (
+    select * from {{ ref('int_conversations_enriched') }}
+),
+
+stitched as (
+    select * from {{ ref('int_conversations_stitched_into_issues') }}
+),
+
+issues as (
+    select * from {{ ref('int_issues_summarized') }}
+),
+
+customers as (
+    select * from {{ ref('stg_billing__customers') }}
+),
+
+costs as (
+    select * from {{ ref('int_conversation_costs_allocated') }}
+),
+
+final as (
+    select
+        conversations.conversation_id,
+        stitched.issue_id,
+        conversations.customer_id,
+        customers.account_id,
+        conversations.channel,
+        conversations.intent,
+        conversations.intent_category,
+        conversations.status,
+        conversations.resolution_path,
+        conversations.escalation_reason,
+        conversations.bot_intent,
+        conversations.agent_intent,
+        conversations.bot_intent_confidence,
+        conversations.first_response_seconds,
+        conversations.first_useful_response_seconds,
+        conversations.first_human_response_seconds,
+        conversations.resolution_seconds,
+        conversations.depth,
+        conversations.bot_message_count,
+        conversations.fallback_message_count,
+        conversations.agent_message_count,
+        conversations.human_request_count,
+        coalesce(costs.allocated_cost, 0) as allocated_cost,
+        conversations.is_resolved,
+        conversations.is_bot_involved,
+        conversations.is_human_involved,
+        conversations.is_escalated,
+        conversations.is_context_transferred,
+        conversations.is_escalated
+        and conversations.is_resolved
+        and stitched.is_last_in_issue as is_post_escalation_resolved,
+        conversations.is_forced_containment,
+        conversations.is_intent_match,
+        conversations.has_lead,
+        stitched.is_deflection_leakage,
+        stitched.is_last_in_issue,
+        conversations.resolution_path = 'no_response'
+        and (
+            conversations.status != 'open'
+            or {{ seconds_between('conversations.created_at', 'issues.as_of_at') }}
+            > {{ var('zero_response_hours') * 3600 }}
+        ) as is_zero_response,
+        cast(conversations.created_at as date) as created_date,
+        conversations.created_at,
+        conversations.resolved_at,
+        conversations.closed_at,
+        conversations.escalated_at,
+        conversations.lead_captured_at
+    from conversations
+    inner join stitched on conversations.conversation_id = stitched.conversation_id
+    inner join issues on stitched.issue_id = issues.issue_id
+    left join customers on conversations.customer_id = customers.customer_id
+    left join costs on conversations.conversation_id = costs.conversation_id
+)
+
+select * from final
