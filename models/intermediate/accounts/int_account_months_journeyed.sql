@@ -1,8 +1,8 @@
 {#
-    One row per account and month with its support journey over [month start - journey_window_days, month
-    start) and its health score (metrics.md §7): 100 minus the seed weights of the risk signals that hold over
-    the same window, clamped to 0..100. Issues are judged in their final state and count for the customer's
-    current account.
+    One row per account and month (metrics.md §7) with its support journey over the window [month start -
+    journey_window_days, month start), the risk signals that hold over the same window and the health score: 100
+    minus the seed weights of those signals, clamped to 0..100. Issues are judged in their final state and count
+    for the account their customer belongs to now.
 #}
 {% set window_days = var('journey_window_days') %}
 
@@ -40,30 +40,16 @@ windows as (
     select
         account_id,
         month,
-        cast(month as {{ dbt.type_timestamp() }}) as window_end_at,
-        {{ dbt.dateadd('day', -window_days, 'cast(month as ' ~ dbt.type_timestamp() ~ ')') }} as window_start_at
+        {{ dbt.dateadd('day', -window_days, 'cast(month as ' ~ dbt.type_timestamp() ~ ')') }} as window_start_at,
+        cast(month as {{ dbt.type_timestamp() }}) as window_end_at
     from account_months
 ),
 
-issue_signals as (
-    select
-        windows.account_id,
-        windows.month,
-        count(*) as issue_count,
-        count(case when issues.is_settled and not issues.is_resolved then 1 end) as unresolved_count,
-        count(case when issues.conversation_count > 1 then 1 end) as repeat_count,
-        count(case when issues.issue_path = 'ai_to_human' then 1 end) as escalated_count
-    from windows
-    inner join customers on windows.account_id = customers.account_id
-    inner join issues
-        on
-            customers.customer_id = issues.customer_id
-            and windows.window_start_at <= issues.opened_at
-            and windows.window_end_at > issues.opened_at
-    group by windows.account_id, windows.month
+journey_issue_counts as (
+    {{ support_journey_issue_counts('windows', ['account_id', 'month']) }}
 ),
 
-containment_signals as (
+forced_containments as (
     select
         windows.account_id,
         windows.month,
@@ -79,7 +65,8 @@ containment_signals as (
     group by windows.account_id, windows.month
 ),
 
-csat_signals as (
+csat_means as (
+    -- counted CSAT responses (latest per conversation) answered in the window
     select
         windows.account_id,
         windows.month,
@@ -108,10 +95,20 @@ nps_ranked as (
         on
             windows.account_id = responses.account_id
             and responses.survey_type = 'nps'
+            and windows.window_start_at <= responses.responded_at
             and windows.window_end_at > responses.responded_at
 ),
 
-invoice_signals as (
+latest_nps as (
+    select
+        account_id,
+        month,
+        nps_category
+    from nps_ranked
+    where response_rank = 1
+),
+
+failed_invoices as (
     select
         windows.account_id,
         windows.month,
@@ -130,72 +127,85 @@ signals as (
     select
         account_months.account_id,
         account_months.month,
+        {{ support_journey('journey_issue_counts.issue_count', 'journey_issue_counts.unresolved_issue_count',
+                           'journey_issue_counts.repeat_contact_issue_count',
+                           'journey_issue_counts.escalated_issue_count') }} as support_journey,
+        journey_issue_counts.issue_count,
         account_months.mrr,
         account_months.is_active,
         account_months.is_churned,
-        {{ support_journey('issue_signals.issue_count', 'issue_signals.unresolved_count',
-                           'issue_signals.repeat_count', 'issue_signals.escalated_count') }} as support_journey,
-        coalesce(issue_signals.unresolved_count, 0) > 0 as has_unresolved_issue,
-        coalesce(issue_signals.repeat_count, 0) > 0 as has_repeat_contact,
-        coalesce(containment_signals.forced_containment_count, 0) > 0 as has_forced_containment,
-        coalesce(nps_ranked.nps_category = 'detractor', false) as has_nps_detractor,
-        coalesce(invoice_signals.failed_invoice_count, 0) > 0 as has_failed_invoice,
-        coalesce(csat_signals.csat_normalized_mean < 0.6, false) as has_low_csat
+        journey_issue_counts.unresolved_issue_count > 0 as has_unresolved_issue,
+        journey_issue_counts.repeat_contact_issue_count > 0 as has_repeat_contact,
+        coalesce(forced_containments.forced_containment_count, 0) > 0 as has_forced_containment,
+        coalesce(latest_nps.nps_category = 'detractor', false) as has_nps_detractor,
+        coalesce(failed_invoices.failed_invoice_count, 0) > 0 as has_failed_invoice,
+        coalesce(csat_means.csat_normalized_mean < 0.6, false) as has_low_csat
     from account_months
-    left join issue_signals
-        on account_months.account_id = issue_signals.account_id and account_months.month = issue_signals.month
-    left join containment_signals
+    inner join journey_issue_counts
         on
-            account_months.account_id = containment_signals.account_id
-            and account_months.month = containment_signals.month
-    left join csat_signals
-        on account_months.account_id = csat_signals.account_id and account_months.month = csat_signals.month
-    left join nps_ranked
+            account_months.account_id = journey_issue_counts.account_id
+            and account_months.month = journey_issue_counts.month
+    left join forced_containments
         on
-            account_months.account_id = nps_ranked.account_id
-            and account_months.month = nps_ranked.month
-            and nps_ranked.response_rank = 1
-    left join invoice_signals
-        on account_months.account_id = invoice_signals.account_id and account_months.month = invoice_signals.month
+            account_months.account_id = forced_containments.account_id
+            and account_months.month = forced_containments.month
+    left join csat_means
+        on
+            account_months.account_id = csat_means.account_id
+            and account_months.month = csat_means.month
+    left join latest_nps
+        on
+            account_months.account_id = latest_nps.account_id
+            and account_months.month = latest_nps.month
+    left join failed_invoices
+        on
+            account_months.account_id = failed_invoices.account_id
+            and account_months.month = failed_invoices.month
 ),
 
-penalties as (
+signal_weights as (
+    -- one row: each signal's weight from the seed, 0 when the seed leaves it out
     select
-        signals.account_id,
-        signals.month,
-        sum(
-            case
-                when weights.signal = 'unresolved_issue' and signals.has_unresolved_issue then weights.weight
-                when weights.signal = 'repeat_contact' and signals.has_repeat_contact then weights.weight
-                when weights.signal = 'forced_containment' and signals.has_forced_containment then weights.weight
-                when weights.signal = 'nps_detractor' and signals.has_nps_detractor then weights.weight
-                when weights.signal = 'failed_invoice' and signals.has_failed_invoice then weights.weight
-                when weights.signal = 'low_csat' and signals.has_low_csat then weights.weight
-                else 0
-            end
-        ) as penalty
+        coalesce(sum(case when signal = 'unresolved_issue' then weight end), 0) as unresolved_issue_weight,
+        coalesce(sum(case when signal = 'repeat_contact' then weight end), 0) as repeat_contact_weight,
+        coalesce(sum(case when signal = 'forced_containment' then weight end), 0) as forced_containment_weight,
+        coalesce(sum(case when signal = 'nps_detractor' then weight end), 0) as nps_detractor_weight,
+        coalesce(sum(case when signal = 'failed_invoice' then weight end), 0) as failed_invoice_weight,
+        coalesce(sum(case when signal = 'low_csat' then weight end), 0) as low_csat_weight
+    from weights
+),
+
+scored as (
+    select
+        signals.*,
+        100
+        - case when signals.has_unresolved_issue then signal_weights.unresolved_issue_weight else 0 end
+        - case when signals.has_repeat_contact then signal_weights.repeat_contact_weight else 0 end
+        - case when signals.has_forced_containment then signal_weights.forced_containment_weight else 0 end
+        - case when signals.has_nps_detractor then signal_weights.nps_detractor_weight else 0 end
+        - case when signals.has_failed_invoice then signal_weights.failed_invoice_weight else 0 end
+        - case when signals.has_low_csat then signal_weights.low_csat_weight else 0 end as raw_health_score
     from signals
-    cross join weights
-    group by signals.account_id, signals.month
+    cross join signal_weights
 ),
 
 final as (
     select
-        signals.account_id,
-        signals.month,
-        signals.support_journey,
-        signals.mrr,
-        cast(greatest(0, least(100, 100 - coalesce(penalties.penalty, 0))) as {{ type_double() }}) as health_score,
-        signals.is_active,
-        signals.is_churned,
-        signals.has_unresolved_issue,
-        signals.has_repeat_contact,
-        signals.has_forced_containment,
-        signals.has_nps_detractor,
-        signals.has_failed_invoice,
-        signals.has_low_csat
-    from signals
-    left join penalties on signals.account_id = penalties.account_id and signals.month = penalties.month
+        account_id,
+        month,
+        support_journey,
+        issue_count,
+        mrr,
+        cast(greatest(0, least(100, raw_health_score)) as {{ type_double() }}) as health_score,
+        is_active,
+        is_churned,
+        has_unresolved_issue,
+        has_repeat_contact,
+        has_forced_containment,
+        has_nps_detractor,
+        has_failed_invoice,
+        has_low_csat
+    from scored
 )
 
 select * from final

@@ -1,7 +1,8 @@
 {#
-    One row per account and month, from the month of its first subscription to the month of the as-of time
-    (metrics.md §7): active (a subscription started before the month's first instant and not canceled at or
-    before it), churned (active, and no subscription left uncanceled at the month's end) and MRR.
+    One row per account and calendar month (metrics.md §7), from the month of the account's first subscription to
+    the month of the as-of time: active (a subscription started before the month's first instant and not canceled
+    at or before it), churned (active, and no subscription left uncanceled at the month's end, a subscription
+    started within the month counting as left) and the MRR of the subscriptions active at the first instant.
 #}
 with
 
@@ -15,13 +16,14 @@ issues as (
 
 digits as (
     select 0 as digit
-    {% for digit in range(1, 10) %}
+    {%- for digit in range(1, 10) %}
         union all
         select {{ digit }} as digit
-    {% endfor %}
+    {%- endfor %}
 ),
 
 month_offsets as (
+    -- 0..999 months, enough for 83 years of history
     select hundreds.digit * 100 + tens.digit * 10 + ones.digit as month_offset
     from digits as hundreds
     cross join digits as tens
@@ -29,54 +31,67 @@ month_offsets as (
 ),
 
 as_of as (
-    select
-        cast({{ dbt.date_trunc('month', 'max(as_of_at)') }} as date) as as_of_month
+    -- the as-of time of metrics.md §2 (the latest conversation, or var as_of), carried by every issue
+    select cast({{ dbt.date_trunc('month', 'max(as_of_at)') }} as date) as as_of_month
     from issues
 ),
 
 account_spans as (
     select
-        account_id,
-        cast({{ dbt.date_trunc('month', 'min(started_at)') }} as date) as first_month
+        subscriptions.account_id,
+        cast({{ dbt.date_trunc('month', 'min(subscriptions.started_at)') }} as date) as first_month,
+        min(as_of.as_of_month) as as_of_month
     from subscriptions
-    group by account_id
+    cross join as_of
+    group by subscriptions.account_id
 ),
 
 account_months as (
     select
         account_spans.account_id,
-        cast({{ dbt.dateadd('month', 'month_offsets.month_offset', 'account_spans.first_month') }} as date) as month
+        cast({{ dbt.dateadd('month', 'month_offsets.month_offset', 'account_spans.first_month') }} as date)
+            as month
     from account_spans
-    cross join month_offsets
-    cross join as_of
-    where {{ dbt.dateadd('month', 'month_offsets.month_offset', 'account_spans.first_month') }} <= as_of.as_of_month
+    inner join month_offsets
+        on month_offsets.month_offset
+            <= {{ dbt.datediff('account_spans.first_month', 'account_spans.as_of_month', 'month') }}
 ),
 
-subscription_states as (
-    select
-        account_months.account_id,
-        account_months.month,
-        subscriptions.mrr,
-        subscriptions.started_at < cast(account_months.month as {{ dbt.type_timestamp() }})
-        and (
-            subscriptions.canceled_at is null
-            or subscriptions.canceled_at > cast(account_months.month as {{ dbt.type_timestamp() }})
-        ) as is_active_at_start,
-        subscriptions.started_at < {{ dbt.dateadd('month', 1, 'account_months.month') }}
-        and (
-            subscriptions.canceled_at is null
-            or subscriptions.canceled_at > {{ dbt.dateadd('month', 1, 'account_months.month') }}
-        ) as is_left_at_end
-    from account_months
-    inner join subscriptions on account_months.account_id = subscriptions.account_id
-),
-
-summarized as (
+month_bounds as (
     select
         account_id,
         month,
-        count(case when is_active_at_start then 1 end) > 0 as is_active,
-        count(case when is_left_at_end then 1 end) > 0 as has_subscription_left,
+        cast(month as {{ dbt.type_timestamp() }}) as month_start_at,
+        cast({{ dbt.dateadd('month', 1, 'month') }} as {{ dbt.type_timestamp() }}) as next_month_start_at
+    from account_months
+),
+
+subscription_states as (
+    -- per account-month and subscription: active at the first instant; still uncanceled at the month's end
+    select
+        month_bounds.account_id,
+        month_bounds.month,
+        subscriptions.mrr,
+        subscriptions.started_at < month_bounds.month_start_at
+        and (
+            subscriptions.canceled_at is null
+            or subscriptions.canceled_at > month_bounds.month_start_at
+        ) as is_active_at_start,
+        subscriptions.started_at < month_bounds.next_month_start_at
+        and (
+            subscriptions.canceled_at is null
+            or subscriptions.canceled_at > month_bounds.next_month_start_at
+        ) as is_left_at_end
+    from month_bounds
+    inner join subscriptions on month_bounds.account_id = subscriptions.account_id
+),
+
+account_month_states as (
+    select
+        account_id,
+        month,
+        count(case when is_active_at_start then 1 end) as active_subscription_count,
+        count(case when is_left_at_end then 1 end) as left_subscription_count,
         coalesce(sum(case when is_active_at_start then mrr end), 0) as mrr
     from subscription_states
     group by account_id, month
@@ -86,10 +101,11 @@ final as (
     select
         account_id,
         month,
+        active_subscription_count,
         mrr,
-        is_active,
-        is_active and not has_subscription_left as is_churned
-    from summarized
+        active_subscription_count > 0 as is_active,
+        active_subscription_count > 0 and left_subscription_count = 0 as is_churned
+    from account_month_states
 )
 
 select * from final

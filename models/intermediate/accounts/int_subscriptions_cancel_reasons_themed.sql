@@ -1,7 +1,7 @@
 {#
-    One row per canceled subscription with the month it was canceled and its cancel-reason theme: the first rule of
-    seeds/churn_reason_rules.csv (by priority) whose pattern the lower-cased reason contains, else other (metrics.md
-    §7).
+    One row per canceled subscription with the month it was canceled in and the theme of its cancel reason
+    (metrics.md §7): the first rule of seeds/churn_reason_rules.csv, by priority (ties by pattern), whose pattern
+    occurs in the reason, case-insensitively; other when no rule matches or no reason was given.
 #}
 with
 
@@ -11,6 +11,16 @@ subscriptions as (
 
 rules as (
     select * from {{ ref('churn_reason_rules') }}
+),
+
+usable_rules as (
+    -- an empty pattern would match every reason
+    select
+        lower(trim(pattern)) as pattern,
+        theme,
+        priority
+    from rules
+    where trim(pattern) != ''
 ),
 
 canceled as (
@@ -26,11 +36,15 @@ canceled as (
 matches as (
     select
         canceled.subscription_id,
-        rules.theme,
-        row_number() over (partition by canceled.subscription_id order by rules.priority, rules.pattern) as match_rank
+        usable_rules.pattern,
+        usable_rules.theme,
+        row_number() over (
+            partition by canceled.subscription_id
+            order by usable_rules.priority, usable_rules.pattern
+        ) as match_rank
     from canceled
-    inner join rules
-        on {{ dbt.position('lower(rules.pattern)', 'lower(canceled.cancel_reason)') }} > 0
+    inner join usable_rules
+        on {{ dbt.position('usable_rules.pattern', 'lower(canceled.cancel_reason)') }} > 0
 ),
 
 final as (
@@ -40,9 +54,13 @@ final as (
         cast({{ dbt.date_trunc('month', 'canceled.canceled_at') }} as date) as month,
         canceled.cancel_reason,
         coalesce(matches.theme, 'other') as reason_theme,
+        matches.pattern as matched_pattern,
         canceled.canceled_at
     from canceled
-    left join matches on canceled.subscription_id = matches.subscription_id and matches.match_rank = 1
+    left join matches
+        on
+            canceled.subscription_id = matches.subscription_id
+            and matches.match_rank = 1
 )
 
 select * from final

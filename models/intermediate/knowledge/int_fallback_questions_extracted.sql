@@ -1,7 +1,8 @@
 {#
-    One row per bot fallback message (metrics.md §8): the latest customer message of the same conversation
-    at or before it (ties by the greater message_id), as normalized question text, with the conversation's
-    intent and the week of its created_at.
+    One row per bot fallback message (metrics.md §8): the latest customer message of the same conversation at
+    or before it (greatest created_at, ties by the greater message_id) and its normalized question text, with
+    the conversation's intent and the ISO week of the conversation's created_at. A fallback with no customer
+    message before it keeps its row with a null question.
 #}
 with
 
@@ -13,45 +14,82 @@ conversations as (
     select * from {{ ref('int_conversations_enriched') }}
 ),
 
-numbered as (
-    -- every message carries the number of customer messages at or before it
+customer_messages_and_fallbacks as (
     select
         message_id,
         conversation_id,
-        author_type,
+        author_type = 'customer' as is_customer_message,
         is_fallback,
         body,
-        count(case when author_type = 'customer' then 1 end) over (
+        created_at
+    from messages
+    where author_type = 'customer' or is_fallback
+),
+
+numbered as (
+    -- each message carries the number of customer messages at or before it: customer messages sort first
+    -- within an instant, so one at the fallback's instant counts as before it whatever its id
+    select
+        *,
+        count(case when is_customer_message then 1 end) over (
             partition by conversation_id
-            order by created_at, message_id
+            order by created_at asc, is_customer_message desc, message_id asc
             rows between unbounded preceding and current row
         ) as customer_message_number
-    from messages
+    from customer_messages_and_fallbacks
 ),
 
 customer_messages as (
     select
+        message_id,
         conversation_id,
         customer_message_number,
-        body
+        body,
+        created_at
     from numbered
-    where author_type = 'customer'
+    where is_customer_message
+),
+
+fallbacks as (
+    select
+        message_id,
+        conversation_id,
+        customer_message_number,
+        created_at
+    from numbered
+    where is_fallback
+),
+
+fallbacks_with_question as (
+    select
+        fallbacks.message_id as fallback_message_id,
+        fallbacks.conversation_id,
+        customer_messages.message_id as question_message_id,
+        conversations.intent,
+        customer_messages.body as question_body,
+        conversations.created_at as conversation_created_at,
+        fallbacks.created_at as fallback_at,
+        customer_messages.created_at as asked_at
+    from fallbacks
+    inner join conversations on fallbacks.conversation_id = conversations.conversation_id
+    left join customer_messages
+        on
+            fallbacks.conversation_id = customer_messages.conversation_id
+            and fallbacks.customer_message_number = customer_messages.customer_message_number
 ),
 
 final as (
     select
-        numbered.message_id as fallback_message_id,
-        numbered.conversation_id,
-        conversations.intent,
-        cast({{ dbt.date_trunc('week', 'conversations.created_at') }} as date) as week,
-        {{ normalize_question_text('customer_messages.body') }} as question_text
-    from numbered
-    inner join conversations on numbered.conversation_id = conversations.conversation_id
-    inner join customer_messages
-        on
-            numbered.conversation_id = customer_messages.conversation_id
-            and numbered.customer_message_number = customer_messages.customer_message_number
-    where numbered.is_fallback
+        fallback_message_id,
+        conversation_id,
+        question_message_id,
+        intent,
+        cast({{ dbt.date_trunc('week', 'conversation_created_at') }} as date) as week,
+        -- a question with nothing left after normalization (say '?!') has no text
+        nullif({{ normalize_question_text('question_body') }}, '') as question_text,
+        fallback_at,
+        asked_at
+    from fallbacks_with_question
 )
 
 select * from final

@@ -1,7 +1,9 @@
 {#
-    One row per counted survey response (metrics.md §3): CSAT and CES, the latest response per conversation
-    (ties by the greater response_id), inheriting the conversation's channel, intent and path; NPS, the latest
-    per customer and quarter, with the account's tenure band and support journey over the 90 days before.
+    One row per counted survey response (metrics.md §3): for CSAT and CES the latest response per conversation,
+    for NPS the latest per customer and quarter (latest = greatest responded_at, ties by the greater response_id).
+    CSAT and CES inherit the conversation's channel, intent and resolution path; NPS inherits none. Every response
+    carries its customer's current account with plan tier, segment and region, the account's tenure band at the
+    response and its support journey over the journey_window_days (90) before the response (§7).
 #}
 {% set window_days = var('journey_window_days') %}
 
@@ -27,22 +29,26 @@ accounts as (
     select * from {{ ref('stg_billing__accounts') }}
 ),
 
+keyed as (
+    -- what a response is counted per: its conversation (csat, ces) or its customer and quarter (nps)
+    select
+        *,
+        case when survey_type = 'nps' then customer_id else conversation_id end as counted_per_id,
+        case
+            when survey_type = 'nps'
+                then cast({{ dbt.date_trunc('quarter', 'responded_at') }} as date)
+        end as counted_per_quarter
+    from responses
+),
+
 ranked as (
     select
         *,
         row_number() over (
-            partition by
-                survey_type,
-                case
-                    when survey_type = 'nps'
-                        then customer_id || '|' || cast(
-                                cast({{ dbt.date_trunc('quarter', 'responded_at') }} as date) as {{ dbt.type_string() }}
-                            )
-                    else conversation_id
-                end
+            partition by survey_type, counted_per_id, counted_per_quarter
             order by responded_at desc, response_id desc
         ) as response_rank
-    from responses
+    from keyed
 ),
 
 counted as (
@@ -62,40 +68,37 @@ counted as (
     where ranked.response_rank = 1
 ),
 
-account_issues as (
+journey_windows as (
     select
-        customers.account_id,
-        issues.opened_at,
-        issues.is_settled and not issues.is_resolved as is_unresolved,
-        issues.conversation_count > 1 as is_repeat,
-        issues.issue_path = 'ai_to_human' as is_escalated_path
-    from issues
-    inner join customers on issues.customer_id = customers.customer_id
-),
-
-nps_journeys as (
-    select
-        counted.response_id,
-        count(account_issues.opened_at) as issue_count,
-        count(case when account_issues.is_unresolved then 1 end) as unresolved_count,
-        count(case when account_issues.is_repeat then 1 end) as repeat_count,
-        count(case when account_issues.is_escalated_path then 1 end) as escalated_count
+        response_id,
+        account_id,
+        {{ dbt.dateadd('day', -window_days, 'responded_at') }} as window_start_at,
+        responded_at as window_end_at
     from counted
-    left join account_issues
-        on
-            counted.account_id = account_issues.account_id
-            and account_issues.opened_at >= {{ dbt.dateadd('day', -window_days, 'counted.responded_at') }}
-            and counted.responded_at > account_issues.opened_at
-    where counted.survey_type = 'nps'
-    group by counted.response_id
+    where account_id is not null
 ),
 
-tenure as (
-    -- account age in days at the response: the difference of the two UTC calendar dates
+journey_issue_counts as (
+    {{ support_journey_issue_counts('journey_windows', ['response_id']) }}
+),
+
+journeys as (
+    select
+        response_id,
+        {{ support_journey('issue_count', 'unresolved_issue_count', 'repeat_contact_issue_count',
+                           'escalated_issue_count') }} as support_journey
+    from journey_issue_counts
+),
+
+tenures as (
+    -- account age at the response: the difference of the two UTC calendar dates
     select
         counted.response_id,
+        accounts.plan_tier,
+        accounts.segment,
+        accounts.region,
         {{ dbt.datediff('cast(accounts.created_at as date)', 'cast(counted.responded_at as date)', 'day') }}
-            as tenure_days
+            as account_age_days
     from counted
     inner join accounts on counted.account_id = accounts.account_id
 ),
@@ -107,27 +110,27 @@ final as (
         counted.conversation_id,
         counted.customer_id,
         counted.account_id,
-        case when counted.survey_type != 'nps' then conversations.channel end as channel,
-        case when counted.survey_type != 'nps' then conversations.intent end as intent,
-        case when counted.survey_type != 'nps' then conversations.resolution_path end as resolution_path,
+        case when counted.survey_type in ('csat', 'ces') then conversations.channel end as channel,
+        case when counted.survey_type in ('csat', 'ces') then conversations.intent end as intent,
+        case when counted.survey_type in ('csat', 'ces') then conversations.resolution_path end as resolution_path,
+        tenures.plan_tier,
+        tenures.segment,
+        tenures.region,
+        case
+            when tenures.account_age_days is null then null
+            when tenures.account_age_days < 90 then '<90d'
+            when tenures.account_age_days < 365 then '90d-1y'
+            when tenures.account_age_days < 730 then '1y-2y'
+            else '2y+'
+        end as tenure_band,
+        journeys.support_journey,
         case
             when counted.survey_type != 'nps' then null
             when counted.score >= 9 then 'promoter'
             when counted.score >= 7 then 'passive'
             else 'detractor'
         end as nps_category,
-        case
-            when counted.survey_type != 'nps' or accounts.created_at is null then null
-            when tenure.tenure_days < 90 then '<90d'
-            when tenure.tenure_days < 365 then '90d-1y'
-            when tenure.tenure_days < 730 then '1y-2y'
-            else '2y+'
-        end as tenure_band,
-        case
-            when counted.survey_type = 'nps' and counted.account_id is not null
-                then {{ support_journey('nps_journeys.issue_count', 'nps_journeys.unresolved_count',
-                                        'nps_journeys.repeat_count', 'nps_journeys.escalated_count') }}
-        end as support_journey,
+        tenures.account_age_days,
         counted.score,
         counted.scale_min,
         counted.scale_max,
@@ -137,9 +140,8 @@ final as (
         counted.responded_at
     from counted
     left join conversations on counted.conversation_id = conversations.conversation_id
-    left join accounts on counted.account_id = accounts.account_id
-    left join nps_journeys on counted.response_id = nps_journeys.response_id
-    left join tenure on counted.response_id = tenure.response_id
+    left join tenures on counted.response_id = tenures.response_id
+    left join journeys on counted.response_id = journeys.response_id
 )
 
 select * from final
