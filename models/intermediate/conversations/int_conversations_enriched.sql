@@ -26,7 +26,9 @@ message_facts as (
         conversation_id,
         min(case when is_response then created_at end) as first_response_at,
         min(case when is_useful_response then created_at end) as first_useful_response_at,
-        count(case when is_conversational then 1 end) as depth,
+        count(
+            case when is_conversational and author_type in ('customer', 'bot', 'agent') then 1 end
+        ) as depth,
         count(case when is_bot_message then 1 end) as bot_message_count,
         count(case when is_fallback then 1 end) as fallback_message_count,
         count(case when is_agent_message then 1 end) as agent_message_count

@@ -11,13 +11,12 @@ stitched as (
 ),
 
 as_of as (
-    select
-        {% if var('as_of') %}
-            cast('{{ var("as_of") }}' as {{ dbt.type_timestamp() }})
-        {% else %}
-            max(created_at)
-        {% endif %} as as_of_at
-    from stitched
+    {% if var('as_of') %}
+        select cast('{{ var("as_of") }}' as {{ dbt.type_timestamp() }}) as as_of_at
+    {% else %}
+        select max(created_at) as as_of_at
+        from stitched
+    {% endif %}
 ),
 
 issue_facts as (
