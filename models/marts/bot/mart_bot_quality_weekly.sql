@@ -14,13 +14,13 @@ counted as (
         intent,
         count(*) as bot_conversation_count,
         count(case when resolution_path = 'ai_only' and is_resolved then 1 end) as bot_resolved_count,
-        sum(bot_message_count) as bot_message_count,
-        sum(fallback_message_count) as fallback_message_count,
+        cast(sum(bot_message_count) as {{ dbt.type_bigint() }}) as bot_message_count,
+        cast(sum(fallback_message_count) as {{ dbt.type_bigint() }}) as fallback_message_count,
         count(is_intent_match) as intent_labeled_count,
         count(case when is_intent_match then 1 end) as intent_match_count,
         count(case when is_escalated then 1 end) as escalated_count,
         count(case when is_forced_containment then 1 end) as forced_containment_count,
-        sum(depth) as depth_sum
+        cast(sum(depth) as {{ dbt.type_bigint() }}) as depth_sum
     from conversations
     where is_bot_involved
     group by week, intent

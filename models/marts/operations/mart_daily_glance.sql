@@ -12,9 +12,9 @@ final as (
     select
         date,
         channel,
-        sum(conversation_count) as conversation_count,
-        sum(escalated_count) as escalated_count,
-        sum(zero_response_count) as zero_response_count
+        cast(sum(conversation_count) as {{ dbt.type_bigint() }}) as conversation_count,
+        cast(sum(escalated_count) as {{ dbt.type_bigint() }}) as escalated_count,
+        cast(sum(zero_response_count) as {{ dbt.type_bigint() }}) as zero_response_count
     from daily
     group by date, channel
 )

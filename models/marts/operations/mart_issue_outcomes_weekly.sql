@@ -20,7 +20,7 @@ counted as (
         count(case when is_settled and is_deflected then 1 end) as deflected_count,
         count(case when is_settled and is_recontacted then 1 end) as recontacted_count,
         count(case when is_settled and is_cross_channel then 1 end) as cross_channel_count,
-        coalesce(sum(deflection_leakage_count), 0) as deflection_leakage_count
+        cast(coalesce(sum(deflection_leakage_count), 0) as {{ dbt.type_bigint() }}) as deflection_leakage_count
     from issues
     group by week, first_channel, intent, issue_path
 ),

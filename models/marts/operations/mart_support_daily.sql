@@ -36,14 +36,14 @@ final as (
         count(case when conversations.is_escalated then 1 end) as escalated_count,
         count(case when conversations.is_bot_involved then 1 end) as bot_involved_count,
         count(case when conversations.is_zero_response then 1 end) as zero_response_count,
-        sum(conversations.bot_message_count) as bot_message_count,
-        sum(conversations.fallback_message_count) as fallback_message_count,
+        cast(sum(conversations.bot_message_count) as {{ dbt.type_bigint() }}) as bot_message_count,
+        cast(sum(conversations.fallback_message_count) as {{ dbt.type_bigint() }}) as fallback_message_count,
         coalesce(sum(conversations.first_response_seconds), 0) as first_response_seconds_sum,
         count(conversations.first_response_seconds) as first_response_count,
         count(case when conversations.has_lead then 1 end) as lead_count,
-        coalesce(sum(survey_counts.csat_response_count), 0) as csat_response_count,
-        coalesce(sum(survey_counts.csat_satisfied_count), 0) as csat_satisfied_count,
-        coalesce(sum(survey_counts.ces_response_count), 0) as ces_response_count,
+        cast(coalesce(sum(survey_counts.csat_response_count), 0) as {{ dbt.type_bigint() }}) as csat_response_count,
+        cast(coalesce(sum(survey_counts.csat_satisfied_count), 0) as {{ dbt.type_bigint() }}) as csat_satisfied_count,
+        cast(coalesce(sum(survey_counts.ces_response_count), 0) as {{ dbt.type_bigint() }}) as ces_response_count,
         coalesce(sum(survey_counts.ces_score_sum), 0) as ces_score_sum
     from conversations
     left join survey_counts on conversations.conversation_id = survey_counts.conversation_id

@@ -47,8 +47,8 @@ counted as (
         count(case when is_resolved then 1 end) as resolved_count,
         {{ median('resolved_seconds') }} as resolution_median_seconds,
         sum(allocated_cost) as allocated_cost,
-        sum(csat_response_count) as csat_response_count,
-        sum(csat_satisfied_count) as csat_satisfied_count
+        cast(sum(csat_response_count) as {{ dbt.type_bigint() }}) as csat_response_count,
+        cast(sum(csat_satisfied_count) as {{ dbt.type_bigint() }}) as csat_satisfied_count
     from handled
     group by month, intent, handler
 ),
