@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from .warehouse import PROJECT_DIR, warehouse_path
@@ -20,6 +22,11 @@ def dbt_environment(warehouse: str | Path | None = None) -> Path:
     return target
 
 
+def dbt_target_dir() -> Path:
+    """Where dbt writes its artifacts: $DBT_TARGET_PATH (relative to the project), else target/ in the project."""
+    return (PROJECT_DIR / os.environ.get("DBT_TARGET_PATH", "target")).resolve()
+
+
 def run_dbt(args: list[str], warehouse: str | Path | None = None) -> bool:
     """Invoke one dbt command (e.g. ["build", "--select", "staging"]); True when it succeeded."""
     from dbt.cli.main import dbtRunner  # imported late: dbt costs seconds to import
@@ -28,3 +35,31 @@ def run_dbt(args: list[str], warehouse: str | Path | None = None) -> bool:
     paths = ["--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
     result = dbtRunner().invoke([*args, *paths])
     return bool(result.success)
+
+
+SEMANTIC_MANIFEST = PROJECT_DIR / "target" / "semantic_manifest.json"  # where MetricFlow's `mf` looks, always
+
+
+def _semantic_manifest_stale() -> bool:
+    """True when a model, macro, seed or the project file changed after the semantic manifest was written."""
+    if not SEMANTIC_MANIFEST.exists():
+        return True
+    written = SEMANTIC_MANIFEST.stat().st_mtime
+    sources = [PROJECT_DIR / "dbt_project.yml"]
+    for folder in ("models", "macros", "seeds"):
+        sources.extend(path for path in (PROJECT_DIR / folder).rglob("*") if path.is_file())
+    return any(path.stat().st_mtime > written for path in sources)
+
+
+def run_metricflow(args: list[str], warehouse: str | Path | None = None) -> int:
+    """Run MetricFlow's `mf` (e.g. ["query", "--metrics", "csat"]) on the warehouse; its exit code.
+
+    `mf` reads target/semantic_manifest.json under the project root, so dbt parses into that folder first
+    whenever the project changed since the last parse.
+    """
+    dbt_environment(warehouse)
+    if _semantic_manifest_stale() and not run_dbt(["parse", "--quiet", "--target-path", str(SEMANTIC_MANIFEST.parent)]):
+        return 1
+    env = {**os.environ, "DBT_PROJECT_DIR": str(PROJECT_DIR), "DBT_PROFILES_DIR": str(PROJECT_DIR)}
+    mf = Path(sys.executable).with_name("mf")
+    return subprocess.run([str(mf), *args], cwd=PROJECT_DIR, env=env, check=False).returncode

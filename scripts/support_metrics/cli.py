@@ -86,6 +86,25 @@ def dbt(warehouse: Path | None, dbt_args: tuple[str, ...]) -> None:
         _fail(f"dbt {' '.join(dbt_args)} failed")
 
 
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=WAREHOUSE_HELP)
+@click.argument("mf_args", nargs=-1, type=click.UNPROCESSED)
+def mf(warehouse: Path | None, mf_args: tuple[str, ...]) -> None:
+    """Ask the semantic layer (MetricFlow), e.g.
+    `support-metrics mf -- query --metrics csat,fcr_rate --group-by metric_time__month`.
+
+    Lists: `support-metrics mf -- list metrics`; dimensions of a metric:
+    `support-metrics mf -- list dimensions --metrics csat`. The project is parsed first when it changed.
+    """
+    from .build import run_metricflow
+
+    if not mf_args:
+        _fail("name an mf command, e.g. `support-metrics mf -- list metrics`")
+    code = run_metricflow(list(mf_args), warehouse)
+    if code:
+        sys.exit(code)
+
+
 @main.command()
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True,
               help="Folder to write <source>/<table>/ files into (created if missing).")

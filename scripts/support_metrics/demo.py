@@ -58,20 +58,20 @@ def run_demo(raw_dir: Path | None = None, warehouse: Path | None = None, echo: E
              customers: int = DEMO_SIZE["customers"], days: int = DEMO_SIZE["days"],
              seed: int = DEMO_SIZE["seed"]) -> bool:
     """generate → load → dbt build into a warehouse rebuilt from scratch; True when every step passed."""
-    from .build import run_dbt
+    from .build import dbt_target_dir, run_dbt
     from .generate import generate
 
     raw_dir = Path(raw_dir or DEMO_RAW_DIR)
     warehouse = Path(warehouse or DEMO_WAREHOUSE).resolve()
     started = time.perf_counter()
 
-    began = _step(echo, f"1/3 generate {customers:,} customers x {days} days (seed {seed}) into {raw_dir}")
+    began = _step(echo, f"1/4 generate {customers:,} customers x {days} days (seed {seed}) into {raw_dir}")
     summary = generate(raw_dir, customers=customers, days=days, seed=seed, overwrite=True,
                        progress=lambda line: echo(f"  {line}"))
     echo(f"  {summary.conversations:,} conversations, {summary.messages:,} messages, "
          f"{summary.start} to {summary.end} in {time.perf_counter() - began:.1f}s")
 
-    began = _step(echo, f"2/3 load into a fresh warehouse {warehouse}")
+    began = _step(echo, f"2/4 load into a fresh warehouse {warehouse}")
     for stale in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
         stale.unlink(missing_ok=True)
     report = load_raw(raw_dir, warehouse, echo=lambda line: echo(f"  {line}"))
@@ -81,16 +81,24 @@ def run_demo(raw_dir: Path | None = None, warehouse: Path | None = None, echo: E
         return False
     echo(f"  loaded in {time.perf_counter() - began:.1f}s")
 
-    began = _step(echo, "3/3 dbt build (seeds, models, tests)")
+    began = _step(echo, "3/4 dbt build (seeds, models, tests)")
     if not run_dbt(["build"], warehouse):
         echo("dbt build failed; see dbt's output above")
         return False
     echo(f"  built in {time.perf_counter() - began:.1f}s")
 
+    began = _step(echo, "4/4 dbt docs generate (one self-contained HTML file)")
+    if not run_dbt(["docs", "generate", "--static"], warehouse):
+        echo("dbt docs generate failed; see dbt's output above")
+        return False
+    docs = dbt_target_dir() / "static_index.html"
+    echo(f"  documentation in {time.perf_counter() - began:.1f}s: {docs}")
+
     echo("")
     echo(f"== demo finished in {time.perf_counter() - started:.0f}s; warehouse: {warehouse}")
     print_built(warehouse, echo)
     echo("")
-    echo(f"next: query schema marts in {warehouse}, or "
-         f"support-metrics dbt --warehouse {warehouse} -- docs generate")
+    echo(f"next: open {docs} for the documentation and lineage; query schema marts in {warehouse};")
+    echo(f"  or ask the semantic layer: support-metrics mf --warehouse {warehouse} -- "
+         "query --metrics csat,fcr_rate --group-by metric_time__month")
     return True

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -122,3 +127,38 @@ def warehouse(tmp_path: Path) -> Path:
 def run_load(raw: Path, warehouse: Path, **options: Any) -> LoadReport:
     lines: list[str] = []
     return load_raw(raw, warehouse, echo=lines.append, **options)
+
+
+# Generated data built with dbt once per session and shared by every test that reads built marts.
+BUILD_SIZE = {"customers": 300, "days": 75, "seed": 11}  # from 2025-11-01: into Q1, so NPS is sent
+
+
+@dataclass(frozen=True)
+class Built:
+    mode: str
+    warehouse: Path
+    failure: str  # dbt's output when the build failed, else ""
+
+
+def _build_generated(mode: str, work: Path) -> Built:
+    from support_metrics.generate import generate
+
+    generate(work / "raw", dirty=mode == "dirty", fmt="mixed", **BUILD_SIZE)
+    assert load_raw(work / "raw", work / "w.duckdb", echo=lambda _: None).committed
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SUPPORT_")}
+    cmd = [sys.executable, "-m", "support_metrics", "build", "--warehouse", str(work / "w.duckdb")]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    return Built(mode, work / "w.duckdb", done.stdout + done.stderr if done.returncode else "")
+
+
+@pytest.fixture(scope="session")
+def built_projects(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Built]:
+    """built_projects("clean" | "dirty"): the project built on generated data of that kind, once per session."""
+    cache: dict[str, Built] = {}
+
+    def get(mode: str) -> Built:
+        if mode not in cache:
+            cache[mode] = _build_generated(mode, tmp_path_factory.mktemp(mode))
+        return cache[mode]
+
+    return get

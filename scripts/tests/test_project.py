@@ -49,3 +49,18 @@ def test_build_runs_dbt_in_process_from_any_folder(tmp_path: Path) -> None:
     assert "PASS load_manifest_reconciles" in done.stdout
     assert not (elsewhere / "target").exists() and not (elsewhere / "logs").exists()
     assert query(warehouse, "select count(*) from raw.helpdesk__messages") == [(1,)]
+
+
+def test_every_published_mart_has_an_enforced_contract_and_a_bi_exposure() -> None:
+    marts = {path.stem for path in (PROJECT_DIR / "models" / "marts").rglob("*.sql")}
+    configs: dict[str, dict] = {}
+    for path in (PROJECT_DIR / "models" / "marts").rglob("_*__models.yml"):
+        for model in yaml.safe_load(path.read_text())["models"]:
+            configs[model["name"]] = model
+    assert marts == set(configs), "every mart SQL file has YAML in its folder, and no YAML without SQL"
+    for name, model in configs.items():
+        assert model["config"]["contract"]["enforced"] is True, name
+        assert all(c.get("data_type") and c.get("description") for c in model["columns"]), name
+    exposures = yaml.safe_load((PROJECT_DIR / "models" / "marts" / "_marts__exposures.yml").read_text())["exposures"]
+    bi_marts = next(e for e in exposures if e["name"] == "bi_marts")
+    assert {ref.removeprefix("ref('").removesuffix("')") for ref in bi_marts["depends_on"]} == marts - {"dim_dates"}

@@ -137,7 +137,8 @@ final as (
         counted.score_normalized,
         case when counted.survey_type = 'csat' then counted.score_normalized >= 0.75 end as is_satisfied,
         case when counted.survey_type = 'ces' then counted.score >= 5 end as is_ces_easy,
-        counted.responded_at
+        counted.responded_at,
+        case when counted.survey_type in ('csat', 'ces') then conversations.created_at end as conversation_created_at
     from counted
     left join conversations on counted.conversation_id = conversations.conversation_id
     left join tenures on counted.response_id = tenures.response_id

@@ -28,7 +28,8 @@ final as (
         score_normalized,
         is_satisfied,
         is_ces_easy,
-        responded_at
+        responded_at,
+        conversation_created_at
     from responses
 )
 
