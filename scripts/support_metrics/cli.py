@@ -60,17 +60,54 @@ def load(raw_dir: Path, warehouse: Path | None, strict: bool) -> None:
         _fail(f"{report.count('rejected')} file(s) rejected whole; see the summary above")
 
 
+PUBLISHED_HELP = ("Where BI reads the published marts "
+                  "[default: published/<name> beside the warehouse, or $SUPPORT_PUBLISHED].")
+DOCS_HELP = "Folder for the Data Docs [default: reports/data-docs]."
+
+
 @main.command()
 @click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=WAREHOUSE_HELP)
+@click.option("--published", type=click.Path(path_type=Path, dir_okay=False), help=PUBLISHED_HELP)
+@click.option("--docs", type=click.Path(path_type=Path, file_okay=False), help=DOCS_HELP)
 @click.option("--select", "-s", "select", multiple=True, help="dbt node selection (repeatable).")
 @click.option("--full-refresh", is_flag=True, help="Rebuild incremental models from scratch.")
-def build(warehouse: Path | None, select: tuple[str, ...], full_refresh: bool) -> None:
-    """Run `dbt build` (seeds, models, tests) in-process on the warehouse."""
-    from .build import run_dbt
+def build(warehouse: Path | None, published: Path | None, docs: Path | None, select: tuple[str, ...],
+          full_refresh: bool) -> None:
+    """Write, audit, publish: dbt build the warehouse (the candidate), run the Great Expectations
+    checks on it, and only when both pass copy its marts atomically to the published file BI reads.
 
-    args = ["build"] + [a for s in select for a in ("--select", s)] + (["--full-refresh"] if full_refresh else [])
-    if not run_dbt(args, warehouse):
-        _fail("dbt build failed; see dbt's output above")
+    On any failure the published file stays exactly as it was and the exit code is 1.
+    """
+    from .publish import build_and_publish
+
+    args = [a for s in select for a in ("--select", s)] + (["--full-refresh"] if full_refresh else [])
+    if not build_and_publish(warehouse, published, args, docs, echo=click.echo):
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=WAREHOUSE_HELP)
+@click.option("--published", type=click.Path(path_type=Path, dir_okay=False),
+              help="The last published warehouse, for the row-count drop check [default: as for build].")
+@click.option("--docs", type=click.Path(path_type=Path, file_okay=False), help=DOCS_HELP)
+def check(warehouse: Path | None, published: Path | None, docs: Path | None) -> None:
+    """Run the Great Expectations suites (raw landing, marts, privacy) on a built warehouse.
+
+    Prints a summary, writes the Data Docs (one HTML page that reads offline, plus GX's JSON results)
+    and exits 1 when an expectation failed. A mart that lost more than $SUPPORT_MAX_ROW_DROP (0.5) of
+    its rows since the last publish fails.
+    """
+    from .check import print_check_summary, run_checks
+    from .publish import published_path
+    from .warehouse import warehouse_path
+
+    target = warehouse_path(warehouse)
+    if not target.exists():
+        _fail(f"no warehouse at {target}; run `support-metrics load` and `support-metrics build` first")
+    report = run_checks(target, published_path(target, published), docs, echo=click.echo)
+    print_check_summary(report, click.echo)
+    if not report.passed:
+        _fail(f"{len(report.failures)} expectation(s) failed; see {report.docs / 'index.html'}")
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

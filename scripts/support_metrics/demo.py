@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 
+from .check import DEFAULT_DOCS_DIR as DATA_DOCS
 from .console import Echo, table
 from .load import load_raw
 from .load_summary import print_summary
@@ -60,6 +61,7 @@ def run_demo(raw_dir: Path | None = None, warehouse: Path | None = None, echo: E
     """generate → load → dbt build into a warehouse rebuilt from scratch; True when every step passed."""
     from .build import dbt_target_dir, run_dbt
     from .generate import generate
+    from .publish import build_and_publish, published_path
 
     raw_dir = Path(raw_dir or DEMO_RAW_DIR)
     warehouse = Path(warehouse or DEMO_WAREHOUSE).resolve()
@@ -72,7 +74,8 @@ def run_demo(raw_dir: Path | None = None, warehouse: Path | None = None, echo: E
          f"{summary.start} to {summary.end} in {time.perf_counter() - began:.1f}s")
 
     began = _step(echo, f"2/4 load into a fresh warehouse {warehouse}")
-    for stale in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
+    published = published_path(warehouse)  # the demo starts over: no previous publish to compare row counts with
+    for stale in (warehouse, warehouse.with_name(warehouse.name + ".wal"), published):
         stale.unlink(missing_ok=True)
     report = load_raw(raw_dir, warehouse, echo=lambda line: echo(f"  {line}"))
     print_summary(report, echo)
@@ -81,11 +84,11 @@ def run_demo(raw_dir: Path | None = None, warehouse: Path | None = None, echo: E
         return False
     echo(f"  loaded in {time.perf_counter() - began:.1f}s")
 
-    began = _step(echo, "3/4 dbt build (seeds, models, tests)")
-    if not run_dbt(["build"], warehouse):
-        echo("dbt build failed; see dbt's output above")
+    began = _step(echo, "3/4 build, check and publish (dbt build, Great Expectations, atomic publish)")
+    if not build_and_publish(warehouse, published, echo=lambda line: echo(f"  {line}")):
+        echo("the build or a check failed; see above")
         return False
-    echo(f"  built in {time.perf_counter() - began:.1f}s")
+    echo(f"  built, checked and published in {time.perf_counter() - began:.1f}s")
 
     began = _step(echo, "4/4 dbt docs generate (one self-contained HTML file)")
     if not run_dbt(["docs", "generate", "--static"], warehouse):
@@ -98,7 +101,8 @@ def run_demo(raw_dir: Path | None = None, warehouse: Path | None = None, echo: E
     echo(f"== demo finished in {time.perf_counter() - started:.0f}s; warehouse: {warehouse}")
     print_built(warehouse, echo)
     echo("")
-    echo(f"next: open {docs} for the documentation and lineage; query schema marts in {warehouse};")
+    echo(f"next: BI tools read {published_path(warehouse)} (schema marts); Data Docs: {DATA_DOCS / 'index.html'};")
+    echo(f"  dbt documentation and lineage: {docs}; the candidate with every layer: {warehouse};")
     echo(f"  or ask the semantic layer: support-metrics mf --warehouse {warehouse} -- "
          "query --metrics csat,fcr_rate --group-by metric_time__month")
     return True

@@ -136,8 +136,16 @@ BUILD_SIZE = {"customers": 300, "days": 75, "seed": 11}  # from 2025-11-01: into
 @dataclass(frozen=True)
 class Built:
     mode: str
-    warehouse: Path
-    failure: str  # dbt's output when the build failed, else ""
+    warehouse: Path  # the candidate: every layer
+    failure: str  # the build's output when it failed, else ""
+
+    @property
+    def published(self) -> Path:
+        return self.warehouse.parent / "published" / self.warehouse.name
+
+    @property
+    def docs(self) -> Path:
+        return self.warehouse.parent / "docs"
 
 
 def _build_generated(mode: str, work: Path) -> Built:
@@ -146,7 +154,8 @@ def _build_generated(mode: str, work: Path) -> Built:
     generate(work / "raw", dirty=mode == "dirty", fmt="mixed", **BUILD_SIZE)
     assert load_raw(work / "raw", work / "w.duckdb", echo=lambda _: None).committed
     env = {k: v for k, v in os.environ.items() if not k.startswith("SUPPORT_")}
-    cmd = [sys.executable, "-m", "support_metrics", "build", "--warehouse", str(work / "w.duckdb")]
+    cmd = [sys.executable, "-m", "support_metrics", "build", "--warehouse", str(work / "w.duckdb"),
+           "--docs", str(work / "docs")]
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     return Built(mode, work / "w.duckdb", done.stdout + done.stderr if done.returncode else "")
 

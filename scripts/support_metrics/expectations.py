@@ -1,0 +1,176 @@
+"""The Great Expectations suites, as code: what the raw landing and the published marts must satisfy.
+
+Each suite is a list of batches: a SQL query the warehouse answers (DuckDB, read into pandas, the way
+GX validates it) and the expectations its rows must meet. The raw suite is derived from the contract
+(`contract.py`), the marts suite from the marts' column names (the house naming rules say what a column
+holds: `_rate` in 0..1, `_seconds` and `_count` not negative, `nps` in -100..100).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from .contract import TABLES, Table
+
+# Patterns of personal data that must never survive staging (metrics.md §9), in Python's `re` syntax.
+EMAIL_PATTERN = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+CARD_PATTERN = r"(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])"
+PHONE_PATTERN = r"\+[0-9]{7,15}(?![0-9])|\([0-9]{3}\) ?[0-9]{3}[-. ][0-9]{4}"
+
+# Free-text columns of staging and marts that staging masks (model, column).
+MASKED_TEXT = (
+    ("staging.stg_helpdesk__messages", "body"),
+    ("staging.stg_helpdesk__conversations", "subject"),
+    ("staging.stg_survey__responses", "comment"),
+    ("staging.stg_billing__subscriptions", "cancel_reason"),
+    ("marts.mart_unanswered_questions_weekly", "question_text"),
+)
+
+
+@dataclass(frozen=True)
+class Expect:
+    """One expectation: a GX expectation class name and its arguments."""
+
+    type: str
+    kwargs: dict[str, Any]
+
+    def build(self) -> Any:
+        import great_expectations as gx
+
+        return getattr(gx.expectations, self.type)(**self.kwargs)
+
+
+@dataclass
+class Batch:
+    """Rows to validate: `sql` over the warehouse, and the expectations they must meet."""
+
+    suite: str
+    name: str
+    sql: str
+    expectations: list[Expect] = field(default_factory=list)
+    index_column: str | None = None  # a column that names a failing row in the report
+
+
+def _raw_batch(table: Table) -> Batch:
+    """The latest landing of a raw table, enum columns compared as the contract compares them."""
+    enums = {c.name for c in table.columns if c.values}
+    select = ", ".join(f"lower(trim({c.name})) as {c.name}" if c.name in enums else c.name for c in table.columns)
+    relation = f"raw.{table.raw_table}"
+    sql = f"select {select} from {relation} where _load_id = (select max(_load_id) from {relation})"
+    batch = Batch("raw_landing", relation, sql, index_column=table.key)
+    batch.expectations.append(Expect("ExpectColumnValuesToNotBeNull", {"column": table.key}))
+    for column in table.columns:
+        if column.required and column.name != table.key:
+            batch.expectations.append(Expect("ExpectColumnValuesToNotBeNull", {"column": column.name}))
+        if column.values:
+            batch.expectations.append(
+                Expect("ExpectColumnValuesToBeInSet", {"column": column.name, "value_set": list(column.values)})
+            )
+    for rule in table.rules:
+        if rule.code == "timestamp_order":
+            later, earlier = rule.bad_when.split(" < ")
+            batch.expectations.append(_not_before(later, earlier))
+    if table.name == "responses":
+        batch.expectations.append(_not_before("score", "scale_min"))
+        batch.expectations.append(_not_before("scale_max", "score"))
+    return batch
+
+
+def _not_before(a: str, b: str) -> Expect:
+    """a >= b wherever both are present."""
+    return Expect(
+        "ExpectColumnPairValuesAToBeGreaterThanB",
+        {"column_A": a, "column_B": b, "or_equal": True, "ignore_row_if": "either_value_is_missing"},
+    )
+
+
+def raw_suite() -> list[Batch]:
+    return [_raw_batch(table) for table in TABLES]
+
+
+def _column_expectations(column: str) -> list[Expect]:
+    """What a mart column's name promises about its values (nulls are allowed: a rate may be null)."""
+    bounds: tuple[float | None, float | None] | None = None
+    if column.endswith("_rate") or column in {"csat", "score_normalized"}:
+        bounds = (0, 1)
+    elif column == "nps":
+        bounds = (-100, 100)
+    elif column in {"ces", "ces_score_mean"}:
+        bounds = (1, 7)
+    elif column == "health_score":
+        bounds = (0, 100)
+    elif column.endswith(("_seconds", "_count", "_sum")) or column in {"allocated_cost", "mrr", "depth"}:
+        bounds = (0, None)
+    if bounds is None:
+        return []
+    return [Expect("ExpectColumnValuesToBeBetween", {"column": column, "min_value": bounds[0], "max_value": bounds[1]})]
+
+
+def marts_suite(columns: dict[str, list[str]], previous_rows: dict[str, int], max_row_drop: float) -> list[Batch]:
+    """One batch per mart (only the columns with a promise), plus row counts against the last publish.
+
+    `columns`: mart name -> its columns; `previous_rows`: mart name -> rows at the last successful publish.
+    """
+    batches = []
+    for mart, names in sorted(columns.items()):
+        checked = [name for name in names if _column_expectations(name)]
+        select = ", ".join(checked) if checked else "1 as _row"
+        batch = Batch("marts", f"marts.{mart}", f"select {select} from marts.{mart}")
+        for name in checked:
+            batch.expectations.extend(_column_expectations(name))
+        floor = math.floor(previous_rows.get(mart, 0) * (1 - max_row_drop))
+        batch.expectations.append(Expect("ExpectTableRowCountToBeBetween", {"min_value": floor, "max_value": None}))
+        batches.append(batch)
+    return batches
+
+
+# Counts and sums that must agree across layers (the dbt integrity tests' core, seen by GX too).
+RECONCILIATIONS = (
+    ("conversations: staging = fct_conversations",
+     "select count(*) from staging.stg_helpdesk__conversations", "select count(*) from marts.fct_conversations"),
+    ("conversations: fct_conversations = mart_support_daily",
+     "select count(*) from marts.fct_conversations", "select sum(conversation_count) from marts.mart_support_daily"),
+    ("conversations: mart_support_daily = mart_daily_glance",
+     "select sum(conversation_count) from marts.mart_support_daily",
+     "select sum(conversation_count) from marts.mart_daily_glance"),
+    ("issues: fct_conversations = fct_issues",
+     "select count(distinct issue_id) from marts.fct_conversations", "select count(*) from marts.fct_issues"),
+    ("issues: fct_issues = mart_issue_outcomes_weekly",
+     "select count(*) from marts.fct_issues", "select sum(issue_count) from marts.mart_issue_outcomes_weekly"),
+    ("cost: ledger = allocated + unallocated",
+     "select sum(ledger_amount) from marts.mart_cost_ledger_monthly",
+     "select sum(allocated_amount) + sum(unallocated_amount) from marts.mart_cost_ledger_monthly"),
+    ("cost: allocated = sum over conversations",
+     "select sum(allocated_amount) from marts.mart_cost_ledger_monthly",
+     "select sum(allocated_cost) from marts.fct_conversations"),
+)
+RECONCILIATION_TOLERANCE = 1e-6
+
+
+def reconciliation_suite() -> list[Batch]:
+    parts = [
+        f"select '{name}' as reconciliation, cast(coalesce(({left}), 0) as double) as left_value, "
+        f"cast(coalesce(({right}), 0) as double) as right_value"
+        for name, left, right in RECONCILIATIONS
+    ]
+    sql = "select *, right_value - left_value as difference from (" + " union all ".join(parts) + ")"
+    tolerance = RECONCILIATION_TOLERANCE
+    expect = Expect("ExpectColumnValuesToBeBetween", {"column": "difference", "min_value": -tolerance,
+                                                       "max_value": tolerance})
+    return [Batch("marts", "reconciliation", sql, [expect], index_column="reconciliation")]
+
+
+def privacy_suite() -> list[Batch]:
+    """Masked text: no email, card or phone number left. Only rows with an `@` or a digit can hold one,
+    so the warehouse hands GX just those rows."""
+    batches = []
+    for relation, column in MASKED_TEXT:
+        sql = f"select {column} from {relation} where regexp_matches({column}, '[@0-9]')"
+        expectations = [
+            Expect("ExpectColumnValuesToNotMatchRegex", {"column": column, "regex": pattern})
+            for pattern in (EMAIL_PATTERN, CARD_PATTERN, PHONE_PATTERN)
+        ]
+        batches.append(Batch("privacy", f"{relation}.{column}", sql, expectations))
+    return batches
