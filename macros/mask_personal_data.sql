@@ -34,16 +34,19 @@
 
 {#-
     DuckDB: emails and cards by regexp_replace; phone candidates are extracted, kept when they
-    hold 7 to 15 digits and replaced one by one. That last step needs lambdas, which sqlfluff
+    hold 7 to 15 digits and replaced one by one; text with neither an @ nor a digit skips all three. That last step needs lambdas, which sqlfluff
     cannot parse, so it lives in a DuckDB macro that on-run-start creates (create_warehouse_functions).
 -#}
 {% macro duckdb__mask_personal_data(expression) -%}
-    mask_phone_numbers(
-        regexp_replace(
-            regexp_replace({{ expression }}, '{{ email_pattern() }}', '<email>', 'g'),
-            '{{ card_pattern() }}', '\1<card>', 'g'
+    case
+        when regexp_matches({{ expression }}, '[0-9@]') then mask_phone_numbers(
+            regexp_replace(
+                regexp_replace({{ expression }}, '{{ email_pattern() }}', '<email>', 'g'),
+                '{{ card_pattern() }}', '\1<card>', 'g'
+            )
         )
-    )
+        else {{ expression }}
+    end
 {%- endmacro %}
 
 {#- Run by on-run-start: the warehouse-side functions the masking needs on this adapter. -#}

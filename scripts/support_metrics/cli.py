@@ -210,6 +210,18 @@ def bench_load(rows: int, files: int, workdir: Path | None) -> None:
     run(rows, files, click.echo, workdir)
 
 
+@bench.command("build")
+@click.option("--conversations", "sizes", type=click.IntRange(min=1000), multiple=True,
+              default=(10_000, 100_000, 1_000_000), show_default=True, help="Sizes to run (repeatable).")
+@click.option("--workdir", type=click.Path(path_type=Path, file_okay=False), help="Scratch folder [default: $TMPDIR].")
+def bench_build(sizes: tuple[int, ...], workdir: Path | None) -> None:
+    """Generate, load, full build, then load one more day and build incrementally, for each size;
+    seconds, throughput and peak memory of each step, and the full build against a hand-written floor."""
+    from .bench_build import run
+
+    run(list(sizes), click.echo, workdir)
+
+
 @bench.command("generate")
 @click.option("--conversations", "sizes", type=click.IntRange(min=100), multiple=True,
               default=[10_000, 100_000, 1_000_000], show_default=True, help="Target sizes (repeatable).")

@@ -77,6 +77,10 @@ class LoadReport:
     def rows_rejected(self) -> int:
         return sum(f.rows_rejected for f in self.files)
 
+    @property
+    def rows_loaded(self) -> int:
+        return sum(f.rows_loaded for f in self.files)
+
 
 def _utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)

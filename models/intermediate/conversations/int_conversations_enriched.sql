@@ -1,20 +1,40 @@
 {#
     One row per conversation (latest version) with its facts from metrics.md §1: intent and category,
     resolution path, response and resolution times, depth, bot and fallback messages, human requests,
-    forced containment, intent match and leads.
+    forced containment, intent match and leads. Incremental: a run recomputes the conversations that a
+    load it has not seen touched (a new version, message or event), whatever their created_at.
 #}
+{{ config(materialized='incremental', unique_key='conversation_id', incremental_strategy='delete+insert',
+          on_schema_change='fail') }}
+
 with
+
+{% if is_incremental() %}
+    touched as (
+        select conversation_id from {{ ref('stg_helpdesk__conversations') }}
+        where _load_id > {{ incremental_watermark('last_load_id') }}
+        union
+        select conversation_id from {{ ref('int_messages_classified') }}
+        where _load_id > {{ incremental_watermark('last_load_id') }}
+        union
+        select conversation_id from {{ ref('stg_helpdesk__events') }}
+        where _load_id > {{ incremental_watermark('last_load_id') }}
+    ),
+{% endif %}
 
 conversations as (
     select * from {{ ref('stg_helpdesk__conversations') }}
+    {% if is_incremental() %}where conversation_id in (select touched.conversation_id from touched){% endif %}
 ),
 
 messages as (
     select * from {{ ref('int_messages_classified') }}
+    {% if is_incremental() %}where conversation_id in (select touched.conversation_id from touched){% endif %}
 ),
 
 events as (
     select * from {{ ref('stg_helpdesk__events') }}
+    {% if is_incremental() %}where conversation_id in (select touched.conversation_id from touched){% endif %}
 ),
 
 intent_taxonomy as (
@@ -31,7 +51,8 @@ message_facts as (
         ) as depth,
         count(case when is_bot_message then 1 end) as bot_message_count,
         count(case when is_fallback then 1 end) as fallback_message_count,
-        count(case when is_agent_message then 1 end) as agent_message_count
+        count(case when is_agent_message then 1 end) as agent_message_count,
+        max(_load_id) as last_load_id
     from messages
     group by conversation_id
 ),
@@ -52,7 +73,8 @@ event_facts as (
         conversation_id,
         count(case when event_type = 'human_requested' then 1 end) as human_request_count,
         count(case when event_type = 'escalated' then 1 end) as escalation_event_count,
-        min(case when event_type = 'lead_captured' then created_at end) as lead_captured_at
+        min(case when event_type = 'lead_captured' then created_at end) as lead_captured_at,
+        max(_load_id) as last_load_id
     from events
     group by conversation_id
 ),
@@ -110,7 +132,10 @@ joined as (
                 then first_agent_replies.first_agent_message_after_escalation_at
             else first_agent_replies.first_agent_message_at
         end as first_human_response_at,
-        event_facts.lead_captured_at
+        event_facts.lead_captured_at,
+        greatest(
+            conversations._load_id, coalesce(message_facts.last_load_id, 0), coalesce(event_facts.last_load_id, 0)
+        ) as last_load_id
     from conversations
     left join message_facts on conversations.conversation_id = message_facts.conversation_id
     left join event_facts on conversations.conversation_id = event_facts.conversation_id
@@ -186,7 +211,8 @@ final as (
         flagged.escalated_at,
         flagged.first_response_at,
         flagged.first_human_response_at,
-        flagged.lead_captured_at
+        flagged.lead_captured_at,
+        flagged.last_load_id
     from flagged
     left join intent_taxonomy on flagged.intent = intent_taxonomy.intent
 )

@@ -1,12 +1,19 @@
 {#
     One row per message with the flags metrics.md §1 defines: public (not an internal note),
     conversational (text or fallback), a response (public bot or agent message, or anyone's auto_ack),
-    a useful response (bot or agent text).
+    a useful response (bot or agent text). Incremental: messages are append-only, so each run adds the
+    messages of the loads it has not seen (metrics need no message twice: staging keeps the first copy).
 #}
+{{ config(materialized='incremental', unique_key='message_id', incremental_strategy='delete+insert',
+          on_schema_change='fail') }}
+
 with
 
 messages as (
     select * from {{ ref('stg_helpdesk__messages') }}
+    {% if is_incremental() %}
+        where _load_id > {{ incremental_watermark('_load_id') }}
+    {% endif %}
 ),
 
 final as (
@@ -25,7 +32,8 @@ final as (
         author_type = 'bot' and message_kind in ('text', 'fallback') as is_bot_message,
         author_type = 'bot' and message_kind = 'fallback' as is_fallback,
         author_type = 'agent' and message_kind in ('text', 'fallback') as is_agent_message,
-        created_at
+        created_at,
+        _load_id
     from messages
 )
 

@@ -2,14 +2,35 @@
     One row per conversation with the issue it belongs to (metrics.md §2). Per customer and intent, in
     order of created_at (ties by conversation_id), a conversation continues the issue of the previous one
     when that one is still open or closed at most recontact_window_days before it started; unknown intents
-    never stitch. Gaps and islands: one lag, one running sum, no self-join.
+    never stitch. Gaps and islands: one lag, one running sum, no self-join. Incremental: a run re-stitches
+    every conversation of the customers who have a conversation it has not seen (new, or touched by a load).
 #}
+{{ config(materialized='incremental', unique_key='conversation_id', incremental_strategy='delete+insert',
+          on_schema_change='fail') }}
 {% set window_seconds = var('recontact_window_days') * 86400 %}
 
 with
 
+{% if is_incremental() %}
+    touched_conversations as (
+        select conversation_id, customer_id from {{ ref('int_conversations_enriched') }}
+        where last_load_id > {{ incremental_watermark('last_load_id') }}
+    ),
+
+    touched_customers as (
+        -- their customers now, and before (a new version may have moved a conversation to another customer)
+        select customer_id from touched_conversations
+        union
+        select customer_id from {{ this }}
+        where conversation_id in (select touched_conversations.conversation_id from touched_conversations)
+    ),
+{% endif %}
+
 conversations as (
     select * from {{ ref('int_conversations_enriched') }}
+    {% if is_incremental() %}
+        where customer_id in (select touched_customers.customer_id from touched_customers)
+    {% endif %}
 ),
 
 with_previous as (
@@ -23,6 +44,7 @@ with_previous as (
         created_at,
         resolved_at,
         closed_at,
+        last_load_id,
         lag(closed_at) over same_problem as previous_closed_at,
         lag(conversation_id) over same_problem as previous_conversation_id
     from conversations
@@ -69,7 +91,8 @@ issued as (
         ) = 1 as is_last_in_issue,
         created_at,
         resolved_at,
-        closed_at
+        closed_at,
+        last_load_id
     from numbered
     window issue_ordered as (
         partition by customer_id, intent, issue_number

@@ -1,0 +1,131 @@
+"""Build benchmark: generate, load, full build, then one more day loaded and built incrementally.
+
+For each size the generated history is split at the start of its last day: everything before is
+loaded and built from scratch (`dbt run --full-refresh`, after `dbt seed`), then the last day's
+conversations, messages, events and survey responses arrive as new files and `dbt run` builds
+incrementally. The floor is `bench_floor.sql`: fct_conversations and fct_issues computed straight from
+the raw tables by one hand-written DuckDB script, no dbt.
+"""
+
+from __future__ import annotations
+
+import platform
+import shutil
+import tempfile
+from pathlib import Path
+
+import duckdb
+
+from .bench_generate import DAYS, customers_for
+from .console import Echo, table
+from .generate import generate
+from .load import load_raw
+from .measure import Measured, measured
+from .warehouse import connect
+
+FLOOR_SQL = Path(__file__).with_name("bench_floor.sql")
+# Tables that grow by the day, and the column that says which day a row belongs to.
+DAILY = {"helpdesk/conversations": "created_at", "helpdesk/messages": "created_at",
+         "helpdesk/events": "created_at", "survey/responses": "responded_at"}
+
+
+def split_last_day(raw: Path, first: Path, last: Path) -> str:
+    """Write raw's tables as CSV into `first` (before the last day) and `last` (the last day's rows of
+    DAILY tables); return the cut-off day. Rows compare as ISO-8601 UTC text, which sorts as time."""
+    con = duckdb.connect()
+    try:
+        conversations = f"{raw}/helpdesk/conversations/*"
+        cutoff = con.execute(f"select left(max(created_at), 10) from read_csv('{conversations}', "
+                             "all_varchar = true)").fetchone()[0]  # type: ignore[index]
+        for folder in sorted({p.parent.relative_to(raw).as_posix() for p in raw.rglob("*.csv")}):
+            source = f"read_csv('{raw}/{folder}/*.csv', all_varchar = true, header = true)"
+            column = DAILY.get(folder)
+            for target, condition in ((first, f"{column} < '{cutoff}'"), (last, f"{column} >= '{cutoff}'")):
+                if column is None and target is last:
+                    continue
+                out = target / folder / f"{target.name}.csv"
+                out.parent.mkdir(parents=True, exist_ok=True)
+                where = f"where {condition}" if column else ""
+                con.execute(f"copy (select * from {source} {where}) to '{out}' (header, delimiter ',')")
+    finally:
+        con.close()
+    return str(cutoff)
+
+
+def run_floor(warehouse: Path) -> int:
+    """The hand-written floor on a raw-only warehouse; the issues it found."""
+    con = connect(warehouse)
+    try:
+        con.execute(FLOOR_SQL.read_text(encoding="utf-8"))
+        return int(con.execute("select count(*) from floor_issues").fetchone()[0])  # type: ignore[index]
+    finally:
+        con.close()
+
+
+def _dbt(args: list[str], warehouse: Path) -> None:
+    from .build import run_dbt
+
+    if not run_dbt([*args, "--quiet"], warehouse):
+        raise RuntimeError(f"dbt {' '.join(args)} failed on {warehouse}")
+
+
+def _row(step: str, result: Measured, rows: int, unit: str) -> list[object]:
+    return [step, round(result.seconds, 2), f"{rows / result.seconds:,.0f} {unit}/s", round(result.peak_mib)]
+
+
+def bench_size(size: int, work: Path, echo: Echo) -> dict[str, object]:
+    """One size end to end in `work`; the figures of each step."""
+    customers = customers_for(size)
+    echo(f"~{size:,} conversations ({customers:,} customers x {DAYS} days)")
+    summary = generate(work / "generated", customers=customers, days=DAYS)
+    cutoff = split_last_day(work / "generated", work / "first", work / "last")
+    shutil.rmtree(work / "generated")
+    landing, warehouse, floor_copy = work / "landing", work / "w.duckdb", work / "floor.duckdb"
+    shutil.copytree(work / "first", landing)
+    echo(f"  {summary.conversations:,} conversations, {summary.messages:,} messages; last day {cutoff} held back")
+
+    loaded = measured(lambda: load_raw(landing, warehouse, echo=lambda _: None).rows_loaded)
+    shutil.copy(warehouse, floor_copy)
+    floor = measured(lambda: run_floor(floor_copy))
+    floor_copy.unlink()
+    _dbt(["seed"], warehouse)
+    full = measured(lambda: _dbt(["run", "--full-refresh"], warehouse))
+    shutil.copytree(work / "last", landing, dirs_exist_ok=True)
+    loaded_day = measured(lambda: load_raw(landing, warehouse, echo=lambda _: None).rows_loaded)
+    incremental = measured(lambda: _dbt(["run"], warehouse))
+
+    conversations = summary.conversations
+    rows = [
+        _row("load (all but the last day)", loaded, loaded.value, "rows"),
+        _row("floor: hand-written SQL, 2 facts", floor, conversations, "conv"),
+        _row("full build: dbt run --full-refresh", full, conversations, "conv"),
+        _row("load the last day", loaded_day, max(loaded_day.value, 1), "rows"),
+        _row("incremental build: dbt run", incremental, conversations, "conv"),
+    ]
+    echo(table(["step", "seconds", "throughput", "peak MiB"], rows))
+    echo(f"  full / floor {full.seconds / floor.seconds:.2f}x (goal <= 3x); incremental / full "
+         f"{incremental.seconds / full.seconds:.0%} (goal < 15%); full build {1e6 * full.seconds / conversations:.1f} "
+         "us per conversation")
+    return {"conversations": conversations, "messages": summary.messages, "load": loaded.seconds,
+            "floor": floor.seconds, "full": full.seconds, "full_peak_mib": full.peak_mib,
+            "incremental": incremental.seconds, "incremental_peak_mib": incremental.peak_mib}
+
+
+def run(sizes: list[int], echo: Echo, workdir: Path | None = None) -> list[dict[str, object]]:
+    results = []
+    for size in sizes:
+        work = Path(tempfile.mkdtemp(prefix="bench-build-", dir=workdir))
+        try:
+            results.append(bench_size(size, work, echo))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        echo("")
+    rows = [[r["conversations"], r["messages"], round(r["floor"], 1), round(r["full"], 1),  # type: ignore[call-overload]
+             f"{r['full'] / r['floor']:.2f}x", round(r["incremental"], 1),  # type: ignore[operator]
+             f"{r['incremental'] / r['full']:.0%}", f"{1e6 * r['full'] / r['conversations']:.1f}",  # type: ignore[operator]
+             round(r["full_peak_mib"])] for r in results]  # type: ignore[call-overload]
+    echo(table(["conversations", "messages", "floor s", "full s", "full/floor", "incr s", "incr/full",
+                "us/conv", "full peak MiB"], rows))
+    echo(f"{platform.machine()}, duckdb {duckdb.__version__}; goals at 1M: full <= 3x floor and < 300 s, "
+         "< 6,144 MiB; incremental < 15% of full; us/conv at 1M within 1.5x of 100k")
+    return results
