@@ -10,13 +10,14 @@ STAMP := $(VENV)/.installed
 export GX_ANALYTICS_ENABLED := false
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install demo test lint lint-python lint-sql pytest bench-load bench-generate clean help
+.PHONY: install browser demo test lint lint-python lint-sql pytest bench-load bench-generate bench-build clean help
 
 help:
 	@echo "make demo   run the whole demo (installs first)"
 	@echo "make test   run every lint, test and check (installs first)"
 	@echo "make bench-load   loader benchmark (docs/benchmarks.md)"
 	@echo "make bench-generate   generator benchmark (docs/benchmarks.md)"
+	@echo "make bench-build   build benchmark: full, incremental, floor (docs/benchmarks.md)"
 	@echo "make clean  remove the warehouse, demo data and dbt artifacts"
 
 $(STAMP): pyproject.toml constraints.txt
@@ -39,7 +40,14 @@ lint-sql: install
 
 lint: lint-python lint-sql
 
-pytest: install
+# The report's browser test needs Debian's chromium and chromium-driver; installed here when missing.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  echo "installing chromium and chromium-driver (Debian packages) for the report's browser test"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; }
+
+pytest: install browser
 	$(BIN)/pytest
 
 test: lint pytest
@@ -50,5 +58,8 @@ bench-load: install
 bench-generate: install
 	$(BIN)/support-metrics bench generate
 
+bench-build: install
+	$(BIN)/support-metrics bench build
+
 clean:
-	rm -rf warehouse data/demo target logs
+	rm -rf warehouse data/demo target logs reports test-artifacts

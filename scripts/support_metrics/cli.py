@@ -110,6 +110,22 @@ def check(warehouse: Path | None, published: Path | None, docs: Path | None) -> 
         _fail(f"{len(report.failures)} expectation(s) failed; see {report.docs / 'index.html'}")
 
 
+@main.command()
+@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=WAREHOUSE_HELP)
+@click.option("--published", type=click.Path(path_type=Path, dir_okay=False), help=PUBLISHED_HELP)
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Folder for the page [default: reports].")
+def report(warehouse: Path | None, published: Path | None, out: Path | None) -> None:
+    """Write the review report (daily glance, weekly review, monthly deep dive) from the published marts:
+    one HTML file with every chart and script inlined, to open anywhere, offline."""
+    from .publish import published_path
+    from .report import write_report
+
+    source = published_path(warehouse, published)
+    if not source.exists():
+        _fail(f"no published warehouse at {source}; run `support-metrics build` first")
+    click.echo(f"report: {write_report(source, out)}")
+
+
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=WAREHOUSE_HELP)
 @click.argument("dbt_args", nargs=-1, type=click.UNPROCESSED)

@@ -62,18 +62,19 @@ def run_demo(raw_dir: Path | None = None, warehouse: Path | None = None, echo: E
     from .build import dbt_target_dir, run_dbt
     from .generate import generate
     from .publish import build_and_publish, published_path
+    from .report import write_report
 
     raw_dir = Path(raw_dir or DEMO_RAW_DIR)
     warehouse = Path(warehouse or DEMO_WAREHOUSE).resolve()
     started = time.perf_counter()
 
-    began = _step(echo, f"1/4 generate {customers:,} customers x {days} days (seed {seed}) into {raw_dir}")
+    began = _step(echo, f"1/5 generate {customers:,} customers x {days} days (seed {seed}) into {raw_dir}")
     summary = generate(raw_dir, customers=customers, days=days, seed=seed, overwrite=True,
                        progress=lambda line: echo(f"  {line}"))
     echo(f"  {summary.conversations:,} conversations, {summary.messages:,} messages, "
          f"{summary.start} to {summary.end} in {time.perf_counter() - began:.1f}s")
 
-    began = _step(echo, f"2/4 load into a fresh warehouse {warehouse}")
+    began = _step(echo, f"2/5 load into a fresh warehouse {warehouse}")
     published = published_path(warehouse)  # the demo starts over: no previous publish to compare row counts with
     for stale in (warehouse, warehouse.with_name(warehouse.name + ".wal"), published):
         stale.unlink(missing_ok=True)
@@ -84,18 +85,22 @@ def run_demo(raw_dir: Path | None = None, warehouse: Path | None = None, echo: E
         return False
     echo(f"  loaded in {time.perf_counter() - began:.1f}s")
 
-    began = _step(echo, "3/4 build, check and publish (dbt build, Great Expectations, atomic publish)")
+    began = _step(echo, "3/5 build, check and publish (dbt build, Great Expectations, atomic publish)")
     if not build_and_publish(warehouse, published, echo=lambda line: echo(f"  {line}")):
         echo("the build or a check failed; see above")
         return False
     echo(f"  built, checked and published in {time.perf_counter() - began:.1f}s")
 
-    began = _step(echo, "4/4 dbt docs generate (one self-contained HTML file)")
+    began = _step(echo, "4/5 dbt docs generate (one self-contained HTML file)")
     if not run_dbt(["docs", "generate", "--static"], warehouse):
         echo("dbt docs generate failed; see dbt's output above")
         return False
     docs = dbt_target_dir() / "static_index.html"
     echo(f"  documentation in {time.perf_counter() - began:.1f}s: {docs}")
+
+    began = _step(echo, "5/5 the review report, from the published marts")
+    page = write_report(published)
+    echo(f"  report in {time.perf_counter() - began:.1f}s: {page}")
 
     echo("")
     echo(f"== demo finished in {time.perf_counter() - started:.0f}s; warehouse: {warehouse}")
@@ -103,6 +108,7 @@ def run_demo(raw_dir: Path | None = None, warehouse: Path | None = None, echo: E
     echo("")
     echo(f"next: BI tools read {published_path(warehouse)} (schema marts); Data Docs: {DATA_DOCS / 'index.html'};")
     echo(f"  dbt documentation and lineage: {docs}; the candidate with every layer: {warehouse};")
+    echo(f"  the review report: {page}")
     echo(f"  or ask the semantic layer: support-metrics mf --warehouse {warehouse} -- "
          "query --metrics csat,fcr_rate --group-by metric_time__month")
     return True

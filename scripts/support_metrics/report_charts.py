@@ -1,0 +1,78 @@
+"""The report's charts: one function per picture, from a pandas DataFrame of a mart query to a Plotly figure.
+
+Every chart has a title, axis titles with units and the same look; colours keep one meaning across
+the page (a resolution path, a handler, this period against the one before)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+PATH_COLOURS = {"ai_only": "#2e7d32", "ai_to_human": "#f9a825", "human_only": "#1565c0", "no_response": "#9e9e9e"}
+HANDLER_COLOURS = {"bot": "#2e7d32", "human": "#1565c0"}
+NOW_BEFORE = {"now": "#1565c0", "before": "#b0bec5"}
+LAYOUT: dict[str, Any] = {"template": "plotly_white", "height": 380, "margin": {"l": 60, "r": 20, "t": 60, "b": 50},
+                          "legend": {"orientation": "h", "y": -0.2}, "font": {"size": 12}}
+
+
+def _finish(fig: go.Figure, title: str, x: str, y: str, percent: bool = False, log: bool = False) -> go.Figure:
+    fig.update_layout(title={"text": title, "x": 0.01}, **LAYOUT)
+    fig.update_xaxes(title_text=x)
+    if log:
+        fig.update_yaxes(title_text=y, type="log")
+    else:
+        fig.update_yaxes(title_text=y, tickformat=".0%" if percent else None, rangemode="tozero")
+    return fig
+
+
+def bars_now_before(frame: pd.DataFrame, category: str, now: str, before: str, labels: tuple[str, str],
+                    title: str, x: str, y: str, percent: bool = False) -> go.Figure:
+    fig = go.Figure()
+    for column, label, colour in ((before, labels[1], NOW_BEFORE["before"]), (now, labels[0], NOW_BEFORE["now"])):
+        fig.add_bar(x=frame[category], y=frame[column], name=label, marker_color=colour)
+    fig.update_layout(barmode="group")
+    return _finish(fig, title, x, y, percent)
+
+
+def lines(frame: pd.DataFrame, x: str, y: str, colour: str | None, title: str, x_title: str, y_title: str,
+          percent: bool = False, colours: dict[str, str] | None = None, facet: str | None = None,
+          log: bool = False) -> go.Figure:
+    fig = px.line(frame, x=x, y=y, color=colour, markers=True, color_discrete_map=colours or {},
+                  facet_col=facet, facet_col_wrap=4 if facet else 0)
+    if facet:
+        fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
+        fig.update_layout(height=520)
+    _finish(fig, title, "", y_title, percent, log)
+    fig.update_xaxes(title_text="")
+    fig.update_xaxes(title_text=x_title, row=1)
+    return fig
+
+
+def grouped_bars(frame: pd.DataFrame, x: str, y: str, colour: str, title: str, x_title: str, y_title: str,
+                 percent: bool = False, colours: dict[str, str] | None = None, horizontal: bool = False,
+                 log: bool = False) -> go.Figure:
+    if horizontal:
+        fig = px.bar(frame, x=y, y=x, color=colour, orientation="h", barmode="group",
+                     color_discrete_map=colours or {})
+        fig.update_yaxes(autorange="reversed")
+        _finish(fig, title, y_title, x_title)
+        fig.update_xaxes(tickformat=".0%" if percent else None)
+        fig.update_yaxes(tickformat=None, rangemode=None)
+        return fig
+    fig = px.bar(frame, x=x, y=y, color=colour, barmode="group", color_discrete_map=colours or {})
+    return _finish(fig, title, x_title, y_title, percent, log)
+
+
+def target_gaps(frame: pd.DataFrame, title: str) -> go.Figure:
+    """How far each metric is from its target, relative to the target, signed so that right is better."""
+    colours = ["#c62828" if status == "off_track" else "#2e7d32" for status in frame["status"]]
+    fig = go.Figure(go.Bar(x=frame["gap"], y=frame["metric"], orientation="h", marker_color=colours,
+                           text=frame["label"], textposition="auto"))
+    fig.update_yaxes(autorange="reversed")
+    _finish(fig, title, "distance from target, relative to the target (right is better)", "")
+    fig.update_xaxes(tickformat=".0%")
+    fig.update_yaxes(rangemode=None)
+    return fig

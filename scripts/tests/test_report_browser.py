@@ -1,0 +1,108 @@
+"""The report in a real browser: headless Chromium (Debian's chromium and chromium-driver, which
+`make test` installs when missing) opens the page from disk and must find every chart drawn, no console
+error and no network request; a screenshot per section lands in test-artifacts/report/, and the
+headline numbers equal the marts'."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from support_metrics.report import write_report
+from support_metrics.warehouse import PROJECT_DIR
+
+from .conftest import Built
+
+ARTIFACTS = PROJECT_DIR / "test-artifacts" / "report"
+CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+
+
+@pytest.fixture(scope="module")
+def page(built_projects: Callable[[str], Built], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    built = built_projects("clean")
+    assert not built.failure, built.failure[-2000:]
+    return built.published, write_report(built.published, tmp_path_factory.mktemp("report"))
+
+
+@pytest.fixture(scope="module")
+def browser(page: tuple[Path, Path]) -> Iterator[object]:
+    assert CHROMIUM and CHROMEDRIVER, "chromium and chromium-driver are missing: `make test` installs them"
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000",
+                     "--disable-dev-shm-usage"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.get(page[1].as_uri())
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()
+
+
+def test_every_chart_is_drawn(browser: object) -> None:
+    from selenium.webdriver.common.by import By
+
+    charts = browser.find_elements(By.CSS_SELECTOR, "div.chart > div > div[id^='chart-']")  # type: ignore[attr-defined]
+    assert len(charts) >= 16
+    for chart in charts:
+        drawn = browser.execute_script(  # type: ignore[attr-defined]
+            "const svg = arguments[0].querySelector('svg.main-svg');"
+            "return svg ? svg.querySelectorAll('path, rect, text').length : 0;", chart)
+        title = chart.find_elements(By.CSS_SELECTOR, "text.gtitle")
+        assert drawn > 10, f"{chart.get_attribute('id')} has no drawing"
+        assert title and title[0].text, f"{chart.get_attribute('id')} has no title"
+
+
+def test_no_console_error_and_no_network_request(browser: object, page: tuple[Path, Path]) -> None:
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]  # type: ignore[attr-defined]
+    assert errors == []
+    requests = []
+    for entry in browser.get_log("performance"):  # type: ignore[attr-defined]
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            requests.append(message["params"]["request"]["url"])
+    assert requests, "the performance log records requests (at least the page itself)"
+    assert [url for url in requests if not url.startswith(("file:", "data:", "blob:"))] == []
+
+
+def test_screenshot_per_section(browser: object) -> None:
+    from selenium.webdriver.common.by import By
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for section in ("daily", "weekly", "monthly"):
+        element = browser.find_element(By.ID, section)  # type: ignore[attr-defined]
+        browser.execute_script("arguments[0].scrollIntoView()", element)  # type: ignore[attr-defined]
+        path = ARTIFACTS / f"{section}.png"
+        assert element.screenshot(str(path))
+        assert path.stat().st_size > 20_000
+
+
+def test_headline_numbers_match_the_marts(browser: object, page: tuple[Path, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    def shown(key: str) -> float:
+        text = browser.find_element(By.CSS_SELECTOR, f"[data-metric='{key}']").text  # type: ignore[attr-defined]
+        return float(text.replace(",", ""))
+
+    con = duckdb.connect(str(page[0]), read_only=True)
+    try:
+        today = "(select max(date) from marts.mart_daily_glance)"
+        expected = con.execute(
+            f"select sum(conversation_count), sum(escalated_count), sum(zero_response_count) "
+            f"from marts.mart_daily_glance where date = {today}").fetchone()
+        cost = con.execute("select sum(allocated_cost) / sum(resolved_count) from marts.mart_cost_monthly "
+                           "where month = (select max(month) from marts.mart_cost_monthly)").fetchone()[0]  # type: ignore[index]
+    finally:
+        con.close()
+    assert expected is not None and expected[0] > 0
+    assert (shown("conversations_today"), shown("escalations_today"), shown("zero_response_today")) == expected
+    assert shown("cost_per_resolution_month") == pytest.approx(cost, abs=0.005)
