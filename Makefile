@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export GX_ANALYTICS_ENABLED := false
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install browser demo test lint lint-python lint-sql pytest bench-load bench-generate bench-build clean help
+.PHONY: install browser postgres demo test lint lint-python lint-sql pytest bench-load bench-generate bench-build clean help
 
 help:
 	@echo "make demo   run the whole demo (installs first)"
@@ -47,7 +47,14 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; }
 
-pytest: install browser
+# The PostgreSQL test starts a throwaway server from the Debian package's binaries; installed when missing.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "installing the Debian package postgresql for the cross-engine test"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql; }
+
+pytest: install browser postgres
 	$(BIN)/pytest
 
 test: lint pytest

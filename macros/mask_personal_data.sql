@@ -70,3 +70,51 @@
         )
     )
 {%- endmacro %}
+
+{#-
+    PostgreSQL: the same patterns (its regular expressions spell a word boundary \y, not \b); the phone
+    step is a PL/pgSQL function that on-run-start creates.
+-#}
+{% macro postgres__mask_personal_data(expression) -%}
+    case
+        when {{ expression }} ~ '[0-9@]' then mask_phone_numbers(
+            regexp_replace(
+                regexp_replace({{ expression }}, '{{ email_pattern() }}', '<email>', 'g'),
+                '{{ card_pattern() | replace("\\b", "\\y") }}', '\1<card>', 'g'
+            )
+        )
+        else {{ expression }}
+    end
+{%- endmacro %}
+
+{% macro postgres__create_warehouse_functions() -%}
+    create or replace function mask_phone_numbers(text_value text) returns text
+    language plpgsql immutable as $$
+    declare
+        candidate text;
+        masked text := text_value;
+    begin
+        if text_value is null then
+            return null;
+        end if;
+        for candidate in
+            select (regexp_matches(text_value, '{{ phone_pattern() | replace("\\b", "\\y") }}', 'g'))[1]
+        loop
+            if length(regexp_replace(candidate, '[^0-9]', '', 'g')) between 7 and 15 then
+                masked := replace(masked, candidate, '<phone>');
+            end if;
+        end loop;
+        return masked;
+    end
+    $$;
+    {#- the readers' role, which the marts' grants name (dbt_project.yml), and its way into schema marts #}
+    do $$
+    begin
+        if not exists (select from pg_roles where rolname = 'bi_reader') then
+            create role bi_reader;
+        end if;
+    end
+    $$;
+    create schema if not exists marts;
+    grant usage on schema marts to bi_reader
+{%- endmacro %}

@@ -12,5 +12,5 @@
 {%- endmacro %}
 
 {% macro postgres__seconds_between(start, end) -%}
-    extract(epoch from ({{ end }} - {{ start }}))
+    cast(extract(epoch from ({{ end }} - {{ start }})) as double precision)
 {%- endmacro %}

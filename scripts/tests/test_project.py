@@ -64,3 +64,13 @@ def test_every_published_mart_has_an_enforced_contract_and_a_bi_exposure() -> No
     exposures = yaml.safe_load((PROJECT_DIR / "models" / "marts" / "_marts__exposures.yml").read_text())["exposures"]
     bi_marts = next(e for e in exposures if e["name"] == "bi_marts")
     assert {ref.removeprefix("ref('").removesuffix("')") for ref in bi_marts["depends_on"]} == marts - {"dim_dates"}
+
+
+def test_unit_test_names_fit_a_postgres_identifier() -> None:
+    """dbt names a relation after each unit test; PostgreSQL cuts identifiers at 63 bytes."""
+    too_long = []
+    for path in (PROJECT_DIR / "models").rglob("*.yml"):
+        for test in yaml.safe_load(path.read_text()).get("unit_tests") or []:
+            if len(test["name"].encode()) > 63:
+                too_long.append(f"{path.name}: {test['name']}")
+    assert too_long == []

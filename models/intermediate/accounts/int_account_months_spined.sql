@@ -92,7 +92,7 @@ account_month_states as (
         month,
         count(case when is_active_at_start then 1 end) as active_subscription_count,
         count(case when is_left_at_end then 1 end) as left_subscription_count,
-        coalesce(sum(case when is_active_at_start then mrr end), 0) as mrr
+        cast(coalesce(sum(case when is_active_at_start then mrr end), 0) as {{ decimal_amount() }}) as mrr
     from subscription_states
     group by account_id, month
 ),

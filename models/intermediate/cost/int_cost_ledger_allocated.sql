@@ -82,7 +82,9 @@ allocated as (
         allocation_basis,
         allocation_base_count,
         ledger_amount,
-        case when allocation_base_count > 0 then ledger_amount else 0 end as allocated_amount
+        cast(
+            case when allocation_base_count > 0 then ledger_amount else 0 end as {{ decimal_amount() }}
+        ) as allocated_amount
     from ledger_with_base_count
 ),
 
@@ -94,7 +96,7 @@ final as (
         allocation_base_count,
         ledger_amount,
         allocated_amount,
-        ledger_amount - allocated_amount as unallocated_amount
+        cast(ledger_amount - allocated_amount as {{ decimal_amount() }}) as unallocated_amount
     from allocated
 )
 

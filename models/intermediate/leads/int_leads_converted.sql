@@ -96,7 +96,9 @@ final as (
         leads_matched.channel,
         leads_matched.month,
         case when leads_matched.is_converted then leads_matched.mrr end as converted_mrr,
-        case when converted_leads_ranked.touch_rank = 1 then leads_matched.mrr else 0 end as credited_mrr,
+        cast(
+            case when converted_leads_ranked.touch_rank = 1 then leads_matched.mrr else 0 end as {{ decimal_amount() }}
+        ) as credited_mrr,
         leads_matched.is_converted,
         coalesce(converted_leads_ranked.touch_rank = 1, false) as is_credited,
         leads_matched.created_at,
