@@ -19,6 +19,9 @@ from .warehouse import PROJECT_DIR
 DEFAULT_OUT = PROJECT_DIR / "reports"
 PAGE = "support-review.html"
 PATHS = ("ai_only", "ai_to_human", "human_only")
+# Charts are drawn before the page's final layout (a scroll bar appears); fit each to its box once loaded.
+RESIZE = ("<script>window.addEventListener('load', () => document.querySelectorAll('.js-plotly-plot')"
+          ".forEach((plot) => Plotly.Plots.resize(plot)));</script>")
 
 STYLE = """
 body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #1d232a;
@@ -31,7 +34,8 @@ section { margin-top: 26px; } h2 { font-size: 19px; border-bottom: 2px solid #1d
 .card { background: #fff; border: 1px solid #dde1e6; border-radius: 6px; padding: 10px 16px; min-width: 170px; }
 .card span { color: #4a5561; font-size: 12px; } .card b { display: block; font-size: 24px; }
 .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 14px; }
-.chart { background: #fff; border: 1px solid #dde1e6; border-radius: 6px; padding: 4px; }
+.chart { background: #fff; border: 1px solid #dde1e6; border-radius: 6px; padding: 4px; min-width: 0;
+         overflow: hidden; }
 table { border-collapse: collapse; background: #fff; width: 100%; border: 1px solid #dde1e6; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid #eceef1; } th { background: #eef0f3; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; } .off { color: #c62828; font-weight: 600; }
@@ -77,7 +81,7 @@ class Page:
         return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
                 f"<meta name='viewport' content='width=device-width, initial-scale=1'><style>{STYLE}</style>"
                 f"<script>{get_plotlyjs()}</script></head><body><header><h1>{html.escape(title)}</h1>"
-                f"<p>{html.escape(subtitle)}</p></header><main>{body}</main></body></html>")
+                f"<p>{html.escape(subtitle)}</p></header><main>{body}</main>{RESIZE}</body></html>")
 
 
 def _cards(items: list[tuple[str, str, str]]) -> str:
@@ -183,7 +187,7 @@ def monthly_deep_dive(con: duckdb.DuckDBPyConnection, page: Page) -> None:
                      ("revenue_influenced_month", "MRR influenced by chat this month", f"{revenue or 0:,.2f}")]))
     page.chart(charts.bars_now_before(cost, "resolution_path", "this_month", "last_month", ("this month", "last month"),
                                       "Cost per resolution against last month", "resolution path",
-                                      "cost per resolved conversation (reporting currency)"))
+                                      "per resolution (currency)"))
     leads = _query(con, "select strftime(month, '%Y-%m') as month, sum(revenue_influenced_mrr) as mrr "
                         "from marts.mart_leads_monthly group by 1 "
                         "order by 1")

@@ -63,6 +63,7 @@ def grouped_bars(frame: pd.DataFrame, x: str, y: str, colour: str, title: str, x
         fig.update_yaxes(tickformat=None, rangemode=None)
         return fig
     fig = px.bar(frame, x=x, y=y, color=colour, barmode="group", color_discrete_map=colours or {})
+    fig.update_xaxes(type="category")  # months as "2026-01" stay labels, not dates
     return _finish(fig, title, x_title, y_title, percent, log)
 
 
