@@ -190,7 +190,7 @@ final as (
         status,
         relative_gap_to_target,
         is_drifting,
-        status = 'off_track' and off_track_rank = 1 as is_worst_of_week
+        coalesce(status = 'off_track', false) and off_track_rank = 1 as is_worst_of_week
     from streaks
 )
 
