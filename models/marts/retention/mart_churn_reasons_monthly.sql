@@ -1,6 +1,7 @@
 {#
     One row per month × cancel-reason theme (metrics.md §7): accounts that churned that month, by the theme of the
-    reasons of the subscriptions they canceled in it.
+    reasons of the subscriptions they canceled in it: after its first instant and at or before its end (the next
+    month's first instant), the same edges that make the account active in it and churned at its end.
 #}
 with
 
@@ -21,7 +22,9 @@ churned_themes as (
     left join cancellations
         on
             account_months.account_id = cancellations.account_id
-            and account_months.month = cancellations.month
+            and cancellations.canceled_at > cast(account_months.month as {{ dbt.type_timestamp() }})
+            and cancellations.canceled_at
+            <= cast({{ dbt.dateadd('month', 1, 'account_months.month') }} as {{ dbt.type_timestamp() }})
     where account_months.is_churned
 ),
 
