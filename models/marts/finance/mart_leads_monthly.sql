@@ -44,7 +44,7 @@ final as (
         coalesce(lead_counts.converted_count, 0) as converted_count,
         {{ safe_divide('coalesce(lead_counts.converted_count, 0)', 'lead_counts.lead_count') }}
             as lead_conversion_rate,
-        coalesce(lead_counts.revenue_influenced_mrr, 0) as revenue_influenced_mrr
+        cast(coalesce(lead_counts.revenue_influenced_mrr, 0) as {{ decimal_amount() }}) as revenue_influenced_mrr
     from conversation_counts
     left join lead_counts
         on

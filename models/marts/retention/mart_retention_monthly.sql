@@ -14,8 +14,8 @@ counted as (
         support_journey,
         count(case when is_active then 1 end) as active_account_count,
         count(case when is_churned then 1 end) as churned_account_count,
-        sum(case when is_active then mrr else 0 end) as active_mrr,
-        sum(case when is_churned then mrr else 0 end) as churned_mrr
+        cast(sum(case when is_active then mrr else 0 end) as {{ decimal_amount() }}) as active_mrr,
+        cast(sum(case when is_churned then mrr else 0 end) as {{ decimal_amount() }}) as churned_mrr
     from account_months
     group by month, support_journey
 ),
