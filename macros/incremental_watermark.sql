@@ -7,3 +7,12 @@
 {% macro incremental_watermark(column) -%}
     (select coalesce(max({{ column }}), 0) - {{ var('incremental_lookback_loads') }} from {{ this }})
 {%- endmacro %}
+
+{#-
+    How the large facts materialize: incremental (delete+insert by key), except on Spark, whose
+    delete+insert and merge need a table format (Delta Lake, Iceberg) that plain Parquet tables lack:
+    there they rebuild in full (DECISIONLOG.md).
+-#}
+{% macro large_fact_materialization() -%}
+    {{ return('table' if target.type == 'spark' else 'incremental') }}
+{%- endmacro %}

@@ -21,7 +21,10 @@ from support_metrics.bench_build import split_last_day
 from support_metrics.generate import generate
 from support_metrics.load import load_raw
 
-INCREMENTAL = ("int_messages_classified", "int_conversations_enriched", "int_conversations_stitched_into_issues")
+INCREMENTAL = {
+    "staging": ("stg_helpdesk__messages", "stg_helpdesk__events"),
+    "intermediate": ("int_messages_classified", "int_conversations_enriched", "int_conversations_stitched_into_issues"),
+}
 LINEAGE = {"_load_id", "last_load_id", "_loaded_at", "_source_file", "_source_row"}
 
 
@@ -58,6 +61,21 @@ def reexport_open_conversations(first: Path, last: Path) -> list[str]:
     return ids
 
 
+def resend_old_rows(first: Path, last: Path) -> None:
+    """Batch 2 repeats two messages and two events of batch 1 with other text: the first copies must win
+    and the copy counts must move to 1. The file sorts after first.csv, so a single load agrees."""
+    con = duckdb.connect()
+    try:
+        for folder, text_column in (("messages", "body"), ("events", "reason")):
+            source = first / "helpdesk" / folder / "first.csv"
+            out = last / "helpdesk" / folder / "resent.csv"
+            con.execute(
+                f"copy (select * replace ('resent copy' as {text_column}) from read_csv('{source}', "
+                f"all_varchar = true) order by all limit 2) to '{out}' (header, delimiter ',')")
+    finally:
+        con.close()
+
+
 def comparable(con: duckdb.DuckDBPyConnection, catalog: str, schema: str, name: str) -> str:
     columns = con.execute(
         "select column_name, data_type from information_schema.columns "
@@ -71,6 +89,7 @@ def test_incremental_build_equals_full_refresh(tmp_path: Path) -> None:
     generate(tmp_path / "generated", customers=250, days=40, seed=21)
     split_last_day(tmp_path / "generated", tmp_path / "first", tmp_path / "last")
     reexported = reexport_open_conversations(tmp_path / "first", tmp_path / "last")
+    resend_old_rows(tmp_path / "first", tmp_path / "last")
 
     a = tmp_path / "a" / "w.duckdb"
     shutil.copytree(tmp_path / "first", tmp_path / "a" / "landing")
@@ -80,7 +99,7 @@ def test_incremental_build_equals_full_refresh(tmp_path: Path) -> None:
     shutil.copytree(tmp_path / "last", tmp_path / "a" / "landing", dirs_exist_ok=True)
     load(tmp_path / "a" / "landing", a)
     dbt(a, "run")
-    for model in INCREMENTAL:  # the second run took the incremental path
+    for model in (m for models in INCREMENTAL.values() for m in models):  # the second run was incremental
         compiled = next((tmp_path / "a" / "target" / "run").rglob(f"{model}.sql")).read_text()
         assert "delete from" in compiled.lower(), model
 
@@ -96,7 +115,7 @@ def test_incremental_build_equals_full_refresh(tmp_path: Path) -> None:
         con.execute(f"attach '{b}' as b (read_only)")
         tables = [("marts", r[0]) for r in con.execute(
             "select table_name from information_schema.tables where table_catalog = 'w' "
-            "and table_schema = 'marts'").fetchall()] + [("intermediate", m) for m in INCREMENTAL]
+            "and table_schema = 'marts'").fetchall()] + [(s, m) for s, models in INCREMENTAL.items() for m in models]
         assert len(tables) >= 25
         differences = {}
         for schema, name in tables:
@@ -110,5 +129,9 @@ def test_incremental_build_equals_full_refresh(tmp_path: Path) -> None:
             "select status from marts.fct_conversations where conversation_id in "
             f"({', '.join(repr(i) for i in reexported)})").fetchall()
         assert statuses == [("resolved",)] * 3, "the new versions of old conversations were picked up"
+        resent = con.execute(
+            "select count(*) filter (where body = 'resent copy'), count(*) filter (where dropped_duplicate_count = 1) "
+            "from staging.stg_helpdesk__messages").fetchone()
+        assert resent == (0, 2), "two messages were resent: each first copy kept, counted once as dropped"
     finally:
         con.close()

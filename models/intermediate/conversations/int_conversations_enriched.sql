@@ -4,7 +4,7 @@
     forced containment, intent match and leads. Incremental: a run recomputes the conversations that a
     load it has not seen touched (a new version, message or event), whatever their created_at.
 #}
-{{ config(materialized='incremental', unique_key='conversation_id', incremental_strategy='delete+insert',
+{{ config(materialized=large_fact_materialization(), unique_key='conversation_id', incremental_strategy='delete+insert',
           on_schema_change='fail') }}
 
 with

@@ -3,8 +3,9 @@
     conversational (text or fallback), a response (public bot or agent message, or anyone's auto_ack),
     a useful response (bot or agent text). Incremental: messages are append-only, so each run adds the
     messages of the loads it has not seen (metrics need no message twice: staging keeps the first copy).
+    Bodies stay in staging: writing 7M of them again cost more than any flag here.
 #}
-{{ config(materialized='incremental', unique_key='message_id', incremental_strategy='delete+insert',
+{{ config(materialized=large_fact_materialization(), unique_key='message_id', incremental_strategy='delete+insert',
           on_schema_change='fail') }}
 
 with
@@ -23,7 +24,6 @@ final as (
         author_type,
         author_id,
         message_kind,
-        body,
         message_kind != 'internal_note' as is_public,
         message_kind in ('text', 'fallback') as is_conversational,
         (author_type in ('bot', 'agent') and message_kind != 'internal_note')

@@ -10,6 +10,10 @@ messages as (
     select * from {{ ref('int_messages_classified') }}
 ),
 
+message_bodies as (
+    select * from {{ ref('stg_helpdesk__messages') }}
+),
+
 conversations as (
     select * from {{ ref('int_conversations_enriched') }}
 ),
@@ -20,7 +24,6 @@ customer_messages_and_fallbacks as (
         conversation_id,
         author_type = 'customer' as is_customer_message,
         is_fallback,
-        body,
         created_at
     from messages
     where author_type = 'customer' or is_fallback
@@ -44,7 +47,6 @@ customer_messages as (
         message_id,
         conversation_id,
         customer_message_number,
-        body,
         created_at
     from numbered
     where is_customer_message
@@ -66,7 +68,7 @@ fallbacks_with_question as (
         fallbacks.conversation_id,
         customer_messages.message_id as question_message_id,
         conversations.intent,
-        customer_messages.body as question_body,
+        message_bodies.body as question_body,
         conversations.created_at as conversation_created_at,
         fallbacks.created_at as fallback_at,
         customer_messages.created_at as asked_at
@@ -76,6 +78,7 @@ fallbacks_with_question as (
         on
             fallbacks.conversation_id = customer_messages.conversation_id
             and fallbacks.customer_message_number = customer_messages.customer_message_number
+    left join message_bodies on customer_messages.message_id = message_bodies.message_id
 ),
 
 final as (

@@ -1,11 +1,22 @@
 {#
     One row per conversation event (append-only; a repeated event_id keeps its first copy in load order); enums
     normalized.
+    Incremental (large and append-only): a run restages the ids that loads it has not seen brought.
 #}
+{{ config(materialized=large_fact_materialization(), unique_key='event_id', incremental_strategy='delete+insert',
+          on_schema_change='fail') }}
+
 with
 
 source as (
     select * from {{ source('helpdesk', 'events') }}
+    {% if is_incremental() %}
+        -- every copy of each event id a new load brought, so the first copy and the copy count stay exact
+        where event_id in (
+            select new_rows.event_id from {{ source('helpdesk', 'events') }} as new_rows
+            where new_rows._load_id > {{ incremental_watermark('_load_id') }}
+        )
+    {% endif %}
 ),
 
 ranked as (
