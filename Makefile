@@ -10,11 +10,12 @@ STAMP := $(VENV)/.installed
 export GX_ANALYTICS_ENABLED := false
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install browser postgres demo test lint lint-python lint-sql pytest bench-load bench-generate bench-build clean help
+.PHONY: install install-spark test-spark java browser postgres demo test lint lint-python lint-sql pytest bench-load bench-generate bench-build clean help
 
 help:
 	@echo "make demo   run the whole demo (installs first)"
 	@echo "make test   run every lint, test and check (installs first)"
+	@echo "make test-spark   build and test the project on local Spark (installs pyspark first)"
 	@echo "make bench-load   loader benchmark (docs/benchmarks.md)"
 	@echo "make bench-generate   generator benchmark (docs/benchmarks.md)"
 	@echo "make bench-build   build benchmark: full, incremental, floor (docs/benchmarks.md)"
@@ -26,6 +27,14 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+# The optional Spark set (pyspark, dbt-spark; Java 17 must be on the machine), for make test-spark.
+SPARK_STAMP := $(VENV)/.installed-spark
+$(SPARK_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,spark]'
+	@touch $(SPARK_STAMP)
+
+install-spark: $(SPARK_STAMP)
 
 demo: install
 	$(BIN)/support-metrics demo
@@ -55,9 +64,20 @@ postgres:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql; }
 
 pytest: install browser postgres
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not spark"
 
-test: lint pytest
+# The same project on local Spark: raw as Parquet, dbt build with every test, marts equal DuckDB's.
+test-spark: install-spark java
+	$(BIN)/pytest -m spark
+
+# Spark runs on Java 17; the Debian package is installed when no java is on the PATH.
+java:
+	@command -v java >/dev/null || { \
+	  echo "installing Java 17 (Debian package openjdk-17-jre-headless) for local Spark"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openjdk-17-jre-headless; }
+
+test: lint pytest test-spark
 
 bench-load: install
 	$(BIN)/support-metrics bench load

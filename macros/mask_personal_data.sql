@@ -118,3 +118,27 @@
     create schema if not exists marts;
     grant usage on schema marts to bi_reader
 {%- endmacro %}
+
+{#-
+    Spark: the same patterns as Java regular expressions (backslashes doubled for Spark's string literals;
+    a group is $1 in a replacement); the phone step with the higher-order functions filter and aggregate.
+-#}
+{% macro spark__mask_personal_data(expression) -%}
+    {%- set emails_and_cards_masked -%}
+        regexp_replace(
+            regexp_replace({{ expression }}, '{{ email_pattern() | replace("\\", "\\\\") }}', '<email>'),
+            '{{ card_pattern() | replace("\\", "\\\\") }}', '$1<card>'
+        )
+    {%- endset -%}
+    case
+        when {{ expression }} rlike '[0-9@]' then aggregate(
+            filter(
+                regexp_extract_all({{ emails_and_cards_masked }}, '{{ phone_pattern() | replace("\\", "\\\\") }}', 1),
+                candidate -> length(regexp_replace(candidate, '[^0-9]', '')) between 7 and 15
+            ),
+            {{ emails_and_cards_masked }},
+            (masked_text, phone) -> replace(masked_text, phone, '<phone>')
+        )
+        else {{ expression }}
+    end
+{%- endmacro %}

@@ -25,10 +25,17 @@
     ))
 {%- endmacro %}
 
-{#- Spark: Java regular expressions (regexp_replace replaces every match); no NFC function. -#}
+{#-
+    Spark: Java regular expressions (regexp_replace replaces every match). Spark SQL has no NFC function;
+    ICU4J, which Spark 4 ships for collations, has a static one that `reflect` can call (not with a null).
+-#}
 {% macro spark__normalize_question_text(expression) -%}
     trim(regexp_replace(
-        regexp_replace(lower({{ expression }}), '[^\\p{L}\\p{N}_\\s\\p{Z}\\x0B]', ''),
+        regexp_replace(
+            lower(case when {{ expression }} is not null
+                then reflect('com.ibm.icu.text.Normalizer', 'compose', {{ expression }}, false) end),
+            '[^\\p{L}\\p{N}_\\s\\p{Z}\\x0B]', ''
+        ),
         '[\\s\\p{Z}\\x0B]+', ' '
     ))
 {%- endmacro %}

@@ -14,3 +14,8 @@
 {% macro postgres__seconds_between(start, end) -%}
     cast(extract(epoch from ({{ end }} - {{ start }})) as double precision)
 {%- endmacro %}
+
+{#- Spark: microseconds since the epoch, so sub-seconds count as on DuckDB. -#}
+{% macro spark__seconds_between(start, end) -%}
+    (cast(unix_micros(cast({{ end }} as timestamp)) - unix_micros(cast({{ start }} as timestamp)) as double) / 1000000)
+{%- endmacro %}

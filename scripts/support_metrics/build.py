@@ -19,6 +19,10 @@ def dbt_environment(warehouse: str | Path | None = None) -> Path:
     os.environ.setdefault("SUPPORT_DBT_THREADS", str(os.cpu_count() or 1))
     os.environ.setdefault("SUPPORT_DUCKDB_TEMP_DIR", str(target.parent / "duckdb_tmp"))
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+    if os.environ.get("SUPPORT_TARGET") == "spark":
+        from .spark import spark_environment  # imported late: the Spark set is optional
+
+        os.environ.update(spark_environment())
     return target
 
 

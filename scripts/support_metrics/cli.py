@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -137,6 +138,30 @@ def dbt(warehouse: Path | None, dbt_args: tuple[str, ...]) -> None:
         _fail("name a dbt command, e.g. `support-metrics dbt -- test --select staging`")
     if not run_dbt(list(dbt_args), warehouse):
         _fail(f"dbt {' '.join(dbt_args)} failed")
+
+
+@main.command("spark-register")
+@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False, exists=True), help=WAREHOUSE_HELP)
+@click.option("--parquet", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for the raw tables' Parquet files [default: $SUPPORT_SPARK_DIR/raw_parquet].")
+def spark_register(warehouse: Path | None, parquet: Path | None) -> None:
+    """Hand the loaded raw tables to local Spark: each as Parquet, registered in schema raw.
+
+    Needs the optional Spark set (`pip install -e '.[spark]'`). Then build there with
+    `SUPPORT_TARGET=spark support-metrics dbt -- build` (same SUPPORT_SPARK_DIR).
+    """
+    from .spark import export_raw_to_parquet, register_raw_parquet, spark_dir
+    from .warehouse import warehouse_path
+
+    source = warehouse_path(warehouse)
+    if not source.exists():
+        _fail(f"no warehouse at {source}: run `support-metrics load` first")
+    os.environ["SUPPORT_TARGET"] = "spark"
+    root = parquet or spark_dir() / "raw_parquet"
+    written = export_raw_to_parquet(source, root)
+    click.echo(f"wrote {len(written)} raw tables ({sum(written.values()):,} rows) as Parquet under {root}")
+    if not register_raw_parquet(root):
+        _fail("registering the Parquet tables in Spark failed (see dbt's output above)")
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import duckdb
 
+from .warehouse import schema_columns
+
 PG_BIN = Path(os.environ.get("SUPPORT_PG_BIN", "/usr/lib/postgresql/15/bin"))
 TYPES = {"VARCHAR": "text", "TIMESTAMP": "timestamp", "DOUBLE": "double precision", "INTEGER": "integer",
          "BIGINT": "bigint", "BOOLEAN": "boolean", "DATE": "date", "HUGEINT": "numeric(38, 0)"}
@@ -38,12 +40,7 @@ def copy_raw_to_postgres(warehouse: Path, dsn: str) -> dict[str, int]:
     with tempfile.TemporaryDirectory() as scratch, psycopg2.connect(dsn) as target:
         cursor = target.cursor()
         cursor.execute("drop schema if exists raw cascade; create schema raw")
-        tables = [r[0] for r in source.execute("select table_name from information_schema.tables "
-                                               "where table_schema = 'raw' order by 1").fetchall()]
-        for table in tables:
-            columns = source.execute("select column_name, data_type from information_schema.columns where "
-                                     f"table_schema = 'raw' and table_name = '{table}' "
-                                     "order by ordinal_position").fetchall()
+        for table, columns in schema_columns(source, "raw").items():
             cursor.execute(f'create table raw."{table}" ('
                            + ", ".join(f'"{c}" {pg_type(t)}' for c, t in columns) + ")")
             csv = Path(scratch) / f"{table}.csv"

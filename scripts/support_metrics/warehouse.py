@@ -51,3 +51,13 @@ def quote(identifier: str) -> str:
 def literal(text: str) -> str:
     """A SQL string literal."""
     return "'" + text.replace("'", "''") + "'"
+
+
+def schema_columns(con: duckdb.DuckDBPyConnection, schema: str) -> dict[str, list[tuple[str, str]]]:
+    """Each table of a schema (by name) with its (column, DuckDB type) pairs in column order."""
+    tables: dict[str, list[tuple[str, str]]] = {}
+    for table, column, data_type in con.execute(
+            "select table_name, column_name, data_type from information_schema.columns "
+            "where table_schema = ? order by table_name, ordinal_position", [schema]).fetchall():
+        tables.setdefault(table, []).append((column, data_type))
+    return tables

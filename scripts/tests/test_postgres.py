@@ -4,21 +4,19 @@ with every test, marts equal to DuckDB's from the same data, and a reader role t
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 
 from support_metrics.postgres import Server, copy_raw_to_postgres, start_server, stop_server
 
 from .conftest import Built
+from .engines import assert_marts_equal
 
 
 @pytest.fixture(scope="module")
@@ -43,51 +41,21 @@ def built_on_postgres(server: Server, built_projects: Callable[[str], Built]) ->
     return server, duck.warehouse
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return value
-
-
-def _rows(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    plain = [tuple(_plain(v) for v in row) for row in rows]
-    return sorted(plain, key=lambda row: tuple("" if isinstance(v, float) else str(v) for v in row))
-
-
 def test_every_mart_equals_duckdb_on_the_same_data(built_on_postgres: tuple[Server, Path]) -> None:
     import psycopg2
 
     server, warehouse = built_on_postgres
-    duck = duckdb.connect(str(warehouse), read_only=True)
     pg = psycopg2.connect(server.dsn)
+
+    def fetch(mart: str, columns: list[str]) -> list[tuple[Any, ...]]:
+        cursor = pg.cursor()
+        cursor.execute(f"select {', '.join(columns)} from marts.{mart}")
+        return cursor.fetchall()
+
     try:
-        marts = [r[0] for r in duck.execute("select table_name from information_schema.tables "
-                                            "where table_schema = 'marts' order by 1").fetchall()]
-        assert len(marts) >= 25
-        compared = 0
-        for mart in marts:
-            columns = [r[0] for r in duck.execute(
-                "select column_name from information_schema.columns where table_schema = 'marts' "
-                f"and table_name = '{mart}' order by ordinal_position").fetchall()]
-            select = f"select {', '.join(columns)} from marts.{mart}"
-            expected = _rows(duck.execute(select).fetchall())
-            cursor = pg.cursor()
-            cursor.execute(select)
-            actual = _rows(cursor.fetchall())
-            assert len(actual) == len(expected), mart
-            for left, right in zip(actual, expected, strict=True):
-                for column, a, b in zip(columns, left, right, strict=True):
-                    if isinstance(a, float) or isinstance(b, float):
-                        assert a == pytest.approx(b, rel=1e-9, abs=1e-9), (mart, column, left, right)
-                    else:
-                        assert a == b, (mart, column, left, right)
-                compared += 1
-        assert compared > 1000
+        assert assert_marts_equal(warehouse, fetch) > 1000
     finally:
         pg.close()
-        duck.close()
 
 
 def test_bi_reader_reads_the_marts_and_nothing_else(built_on_postgres: tuple[Server, Path]) -> None:

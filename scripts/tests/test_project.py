@@ -74,3 +74,19 @@ def test_unit_test_names_fit_a_postgres_identifier() -> None:
             if len(test["name"].encode()) > 63:
                 too_long.append(f"{path.name}: {test['name']}")
     assert too_long == []
+
+
+def test_seeds_hold_no_single_quote() -> None:
+    """dbt-spark loads a seed with `insert … values ('…')` and does not escape a quote inside a value."""
+    quoted = [f"{path.name}:{number}" for path in sorted((PROJECT_DIR / "seeds").glob("*.csv"))
+              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if "'" in line]
+    assert quoted == []
+
+
+def test_contract_types_are_ones_every_engine_reads() -> None:
+    """Marts' contracts name types DuckDB and PostgreSQL read alike and Spark maps (macros/spark/contract_types.sql)."""
+    portable = {"varchar", "double precision", "bigint", "integer", "decimal(38,12)", "decimal(38, 12)", "timestamp",
+                "date", "boolean"}
+    used = {column["data_type"] for path in (PROJECT_DIR / "models" / "marts").rglob("_*__models.yml")
+            for model in yaml.safe_load(path.read_text()).get("models") or [] for column in model.get("columns", [])}
+    assert used - portable == set()

@@ -11,7 +11,7 @@ questions_ranked as (
 final as (
     select
         week,
-        rank,
+        cast(rank as bigint) as rank,
         question_text,
         occurrence_count,
         top_intent
