@@ -150,8 +150,14 @@ def spark_register(warehouse: Path | None, parquet: Path | None) -> None:
     Needs the optional Spark set (`pip install -e '.[spark]'`). Then build there with
     `SUPPORT_TARGET=spark support-metrics dbt -- build` (same SUPPORT_SPARK_DIR).
     """
+    from importlib.util import find_spec
+
     from .spark import export_raw_to_parquet, register_raw_parquet, spark_dir
     from .warehouse import warehouse_path
+
+    if find_spec("pyspark") is None or find_spec("dbt.adapters.spark") is None:
+        _fail("the Spark target needs the optional Spark set: `make install-spark` "
+              "(or `pip install -c constraints.txt -e '.[spark]'`), and Java 17")
 
     source = warehouse_path(warehouse)
     if not source.exists():
