@@ -104,6 +104,13 @@ def write_parquet(raw: Path, folder: str, name: str, rows: list[dict[str, Any]])
     return path
 
 
+def scalar(con: duckdb.DuckDBPyConnection, sql: str) -> Any:
+    """The single value a query returns."""
+    row = con.execute(sql).fetchone()
+    assert row is not None
+    return row[0]
+
+
 def query(warehouse: Path, sql: str) -> list[tuple[Any, ...]]:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import json
-import re
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pytest
 
 from support_metrics.contract import SURVEY_SCALES, TABLES, Table
-from support_metrics.generate import CONVERSATIONS_PER_CUSTOMER_DAY, REJECTS_MANIFEST, generate
+from support_metrics.generate import CONVERSATIONS_PER_CUSTOMER_DAY, generate
 from support_metrics.load import load_raw
 
+from .conftest import scalar
+
 CLEAN = {"customers": 1500, "days": 91, "seed": 7}
-DIRTY = {"customers": 500, "days": 62, "seed": 3}
-REASON_CODES = {
-    "missing_key", "missing_required", "unparsable", "invalid_value", "timestamp_order", "status_mismatch",
-    "invalid_scale", "score_out_of_scale", "missing_conversation_id", "invalid_json", "not_an_object",
-}
 ISO = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$"
 TS = "::timestamptz"
 
@@ -70,13 +62,6 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def dirty(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("dirty")
-    generate(out, dirty=True, fmt="mixed", **DIRTY)
-    return out
-
-
-@pytest.fixture(scope="module")
 def db(clean: Path) -> duckdb.DuckDBPyConnection:
     """Every clean table as a view of text columns, whatever the format of each file."""
     con = duckdb.connect()
@@ -89,12 +74,6 @@ def db(clean: Path) -> duckdb.DuckDBPyConnection:
     con.execute(FACTS)
     con.execute(PATHS)
     return con
-
-
-def _one(con: duckdb.DuckDBPyConnection, sql: str) -> Any:
-    row = con.execute(sql).fetchone()
-    assert row is not None
-    return row[0]
 
 
 def _digests(root: Path) -> dict[str, str]:
@@ -129,12 +108,12 @@ def test_every_table_has_readable_files_with_the_required_columns(clean: Path) -
             suffixes.add(path.suffix)
             columns = {row[0] for row in con.execute(f"describe select * from {_reader(path)}").fetchall()}
             assert set(table.required_columns) <= columns, f"{path.name} lacks required columns"
-            assert _one(con, f"select count(*) from {_reader(path)}") > 0
+            assert scalar(con, f"select count(*) from {_reader(path)}") > 0
     assert suffixes == {".csv", ".jsonl", ".parquet"}
 
 
 def _bad(con: duckdb.DuckDBPyConnection, table: str, condition: str) -> int:
-    return _one(con, f"select count(*) from {table} where {condition}")
+    return scalar(con, f"select count(*) from {table} where {condition}")
 
 
 def test_clean_mode_obeys_every_contract_rule(db: duckdb.DuckDBPyConnection) -> None:
@@ -168,9 +147,9 @@ def test_clean_mode_obeys_every_contract_rule(db: duckdb.DuckDBPyConnection) -> 
     for name in ("accounts", "customers"):
         assert _bad(db, name, f"updated_at{TS} < created_at{TS}") == 0
     for child in ("messages", "events"):
-        assert _one(db, f"""select count(*) from {child} x left join conversations c using (conversation_id)
+        assert scalar(db, f"""select count(*) from {child} x left join conversations c using (conversation_id)
                             where c.conversation_id is null or x.created_at{TS} < c.created_at{TS}""") == 0
-    assert _one(db, """select count(*) from messages m left join agents a on a.agent_id = m.author_id
+    assert scalar(db, """select count(*) from messages m left join agents a on a.agent_id = m.author_id
                        where (m.author_type in ('bot', 'agent')) <> (a.agent_id is not null)
                           or (m.author_type = 'bot' and a.agent_type <> 'bot')
                           or (m.author_type = 'agent' and a.agent_type <> 'human')""") == 0
@@ -182,7 +161,7 @@ def test_clean_files_load_without_a_single_reject(clean: Path, tmp_path: Path) -
 
 
 def test_volume_follows_customers_and_days(db: duckdb.DuckDBPyConnection) -> None:
-    per_customer_day = _one(db, "select count(*) from conversations") / (CLEAN["customers"] * CLEAN["days"])
+    per_customer_day = scalar(db, "select count(*) from conversations") / (CLEAN["customers"] * CLEAN["days"])
     assert 0.7 * CONVERSATIONS_PER_CUSTOMER_DAY < per_customer_day < 1.3 * CONVERSATIONS_PER_CUSTOMER_DAY
 
 
@@ -190,11 +169,11 @@ def test_channel_mix_and_voice_is_human_only(db: duckdb.DuckDBPyConnection) -> N
     counts = dict(db.execute("select channel, count(*) from conversations group by 1").fetchall())
     assert max(counts, key=counts.get) == "web_chat" and min(counts, key=counts.get) == "voice"
     assert counts["email"] > counts["messenger"] > counts["whatsapp"] > counts["social"]
-    assert _one(db, "select count(*) from paths where channel = 'voice' and bot_inv") == 0
+    assert scalar(db, "select count(*) from paths where channel = 'voice' and bot_inv") == 0
 
 
 def _bot_resolution(con: duckdb.DuckDBPyConnection, intent: str) -> float:
-    return _one(con, f"""select count(*) filter (where path = 'ai_only' and status = 'resolved')
+    return scalar(con, f"""select count(*) filter (where path = 'ai_only' and status = 'resolved')
                                / count(*) filter (where bot_inv) from paths where intent = '{intent}'""")
 
 
@@ -221,7 +200,7 @@ def test_failed_bot_conversations_come_back_more_than_resolved_ones(db: duckdb.D
                avg((next_created is not null and next_created <= closed + interval 7 day)::int)
         from paths where status <> 'open' and intent <> 'unknown' group by 1""").fetchall())
     assert rates["bot_failed"] > 1.5 * rates["human_resolved"]
-    cross = _one(db, """select avg((channel <> next_channel)::int) from paths
+    cross = scalar(db, """select avg((channel <> next_channel)::int) from paths
                         where intent <> 'unknown' and next_created <= closed + interval 7 day""")
     assert cross > 0.3
 
@@ -302,176 +281,17 @@ def test_leads_knowledge_base_and_costs(db: duckdb.DuckDBPyConnection) -> None:
         from events e join conversations c using (conversation_id) left join customers cu using (customer_id)
         where e.event_type = 'lead_captured'""").fetchone()
     assert 0 < converted < leads
-    self_served = _one(db, f"""
+    self_served = scalar(db, f"""
         select avg((not exists (select 1 from conversations c where c.customer_id = v.customer_id
                                 and c.created_at{TS} > v.viewed_at{TS}
                                 and c.created_at{TS} <= v.viewed_at{TS} + interval 24 hour))::int)
         from kb_article_views v where source = 'help_center'""")
     assert 0.2 < self_served < 0.95
-    assert _one(db, "select count(distinct source) from kb_article_views") == 2
+    assert scalar(db, "select count(distinct source) from kb_article_views") == 2
     months = db.execute("select month, count(distinct category) from support_costs group by 1").fetchall()
     assert len(months) >= 3 and all(n == 5 for _, n in months)
     kinds = {r[0] for r in db.execute("select distinct message_kind from messages").fetchall()}
     assert kinds == {"text", "fallback", "auto_ack", "internal_note"}
-
-
-def _records(path: Path) -> list[Any]:
-    """A file's records in order, numbered as the contract numbers them; bad JSON lines as (code, line)."""
-    if path.suffix == ".csv":
-        with path.open(newline="", encoding="utf-8") as handle:
-            return list(csv.DictReader(handle))
-    if path.suffix == ".parquet":
-        cursor = duckdb.connect().execute(f"select * from read_parquet('{path}')")
-        names = [d[0] for d in cursor.description]
-        return [{n: None if v is None else str(v).lower() if isinstance(v, bool) else str(v)
-                 for n, v in zip(names, row, strict=True)} for row in cursor.fetchall()]
-    out: list[Any] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError:
-            out.append(("invalid_json", line))
-            continue
-        if not isinstance(value, dict):
-            out.append(("not_an_object", line))
-            continue
-        out.append({k: None if v is None else str(v).lower() if isinstance(v, bool) else str(v)
-                    for k, v in value.items()})
-    return out
-
-
-def _blank(value: Any) -> bool:
-    return value is None or str(value).strip(" \t\n\r\v\f") == ""
-
-
-def _when(value: Any) -> datetime | None:
-    try:
-        return None if _blank(value) else datetime.fromisoformat(str(value).strip())
-    except ValueError:
-        return None
-
-
-def _unparsable(table: Table, value: Any) -> bool:
-    for c in table.columns:
-        text = value(c.name)
-        if _blank(text) or c.type == "string":
-            continue
-        if c.type in ("timestamp", "date") and _when(text) is None:
-            return True
-        number = re.fullmatch(r"-?\d+(\.\d+)?|true|false", str(text).strip())
-        if c.type not in ("timestamp", "date") and not number:
-            return True
-    return False
-
-
-def _defective(table: Table, record: Any, code: str) -> bool:
-    """Is the record defective in the way its reason code says?"""
-    if code in ("invalid_json", "not_an_object"):
-        return isinstance(record, tuple) and record[0] == code
-    if not isinstance(record, dict):
-        return False
-    value = record.get
-    if code == "missing_key":
-        return _blank(value(table.key))
-    if code == "missing_required":
-        return any(_blank(value(c)) for c in table.required_columns if c != table.key)
-    if code == "unparsable":
-        return _unparsable(table, value)
-    if code == "invalid_value":
-        return any(not _blank(value(c.name)) and str(value(c.name)).strip().lower() not in c.values
-                   for c in table.columns if c.values)
-    if code == "timestamp_order":
-        pairs = [("updated_at", "created_at"), ("resolved_at", "created_at"), ("closed_at", "created_at"),
-                 ("responded_at", "sent_at")]
-        stamps = [(_when(value(a)), _when(value(b))) for a, b in pairs]
-        return any(a is not None and b is not None and a < b for a, b in stamps)
-    if code == "status_mismatch":
-        status = str(value("status")).strip().lower()
-        resolved_at, closed_at = not _blank(value("resolved_at")), not _blank(value("closed_at"))
-        return (status == "resolved") != resolved_at or (status == "open") == closed_at
-    kind = str(value("survey_type")).strip().lower()
-    low, high = float(value("scale_min")), float(value("scale_max"))
-    if code == "invalid_scale":
-        return (int(low), int(high)) not in SURVEY_SCALES[kind]
-    if code == "score_out_of_scale":
-        return not low <= float(value("score")) <= high
-    if code == "missing_conversation_id":
-        return kind in ("csat", "ces") and _blank(value("conversation_id"))
-    raise AssertionError(f"unknown reason code {code}")
-
-
-def test_dirty_manifest_lists_every_kind_of_bad_row_and_they_are_bad(dirty: Path) -> None:
-    with (dirty / REJECTS_MANIFEST).open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    assert {r["reason_code"] for r in rows} == REASON_CODES
-    by_raw = {t.raw_table: t for t in TABLES}
-    files = [p for t in TABLES for p in (dirty / t.folder).iterdir()]
-    records = {p.relative_to(dirty).as_posix(): _records(p) for p in files}
-    for row in rows:
-        table = by_raw[row["table"]]
-        assert row["source_file"].startswith(table.folder + "/")
-        record = records[row["source_file"]][int(row["source_row"]) - 1]
-        assert _defective(table, record, row["reason_code"]), (row, record)
-        if row["reason_code"] in ("invalid_json", "not_an_object"):
-            assert row["source_file"].endswith(".jsonl")
-    assert len(rows) < 0.04 * sum(len(r) for r in records.values())
-
-
-def test_dirty_mode_adds_the_mess_the_contract_allows(dirty: Path) -> None:
-    texts = "\n".join(p.read_text(encoding="utf-8") for p in sorted(dirty.rglob("*"))
-                      if p.suffix in (".csv", ".jsonl"))
-    for needle in ("+01:00", "-05:00", "jane.doe@example.com", "4111 1111 1111 1111", "(415) 555-0100",
-                   "+14155550100", "order 12345678", " Web_Chat ", "priority"):
-        assert needle in texts, needle
-    assert re.search(r"T\d{2}:\d{2}:\d{2}[\",\n]", texts), "a timestamp without offset"
-    for folder in ("helpdesk/conversations", "helpdesk/messages", "helpdesk/events", "survey/responses"):
-        files = sorted((dirty / folder).iterdir())
-        assert len(files) >= 3 and files[-1].stem.endswith("reexport"), folder
-
-
-def test_dirty_data_loads_to_the_same_story_as_clean_data(tmp_path: Path, dirty: Path) -> None:
-    """Versions resolve (latest updated_at wins), so a dirty run tells the clean run's story."""
-    clean = tmp_path / "clean"
-    generate(clean, fmt="csv", **DIRTY)
-    latest = """select conversation_id, lower(trim(status)) as status, created_at, resolved_at, closed_at
-                from raw.helpdesk__conversations
-                qualify row_number() over (
-                    partition by conversation_id order by updated_at desc, _source_file desc, _source_row desc
-                ) = 1"""
-    states = []
-    for raw in (clean, dirty):
-        warehouse = tmp_path / f"{raw.name}.duckdb"
-        assert load_raw(raw, warehouse, echo=lambda _: None).committed
-        con = duckdb.connect(str(warehouse), read_only=True)
-        states.append(set(con.execute(latest).fetchall()))
-        opened_then_resolved = _one(con, """
-            select count(distinct conversation_id) from raw.helpdesk__conversations a
-            join raw.helpdesk__conversations b using (conversation_id)
-            where lower(trim(a.status)) = 'open' and lower(trim(b.status)) = 'resolved'
-              and a._source_file < b._source_file""") if raw == dirty else 1
-        assert opened_then_resolved > 0
-        con.close()
-    assert states[0] == states[1]
-
-
-def test_the_loader_rejects_exactly_what_the_dirty_manifest_lists(tmp_path: Path, dirty: Path) -> None:
-    """Every injected bad row is rejected with the planned reason, and nothing else is rejected."""
-    with (dirty / REJECTS_MANIFEST).open(newline="", encoding="utf-8") as handle:
-        planted = {(r["source_file"], int(r["source_row"]), r["table"], r["reason_code"])
-                   for r in csv.DictReader(handle)}
-    warehouse = tmp_path / "dirty.duckdb"
-    assert load_raw(dirty, warehouse, echo=lambda _: None).committed
-    con = duckdb.connect(str(warehouse), read_only=True)
-    rejected = con.execute(
-        "select source_file, source_row, table_name, reason_code from raw._rejects"
-    ).fetchall()
-    whole_files = _one(con, "select count(*) from raw._load_manifest where status <> 'loaded'")
-    con.close()
-    assert len(rejected) == len(set(rejected)), "one reject row per bad row"
-    assert set(rejected) == planted
-    assert whole_files == 0
 
 
 def test_cli_generate_writes_files_and_refuses_to_mix_runs(tmp_path: Path) -> None:
