@@ -6,13 +6,13 @@
 -#}
 {% macro spark_type(data_type) -%}
     {%- set spelled = data_type | trim | lower -%}
-    {{- return({'varchar': 'string', 'text': 'string', 'double precision': 'double'}.get(spelled, data_type)) -}}
+    {{- return({'varchar': 'string', 'double precision': 'double'}.get(spelled, data_type)) -}}
 {%- endmacro %}
 
 {% macro spark__get_empty_schema_sql(columns) -%}
     {%- set spark_columns = {} -%}
     {%- for name, column in columns.items() -%}
-        {%- set copy = column.copy() if column.copy is defined else dict(column) -%}
+        {%- set copy = dict(column) -%}
         {%- if copy.get('data_type') is not none -%}
             {%- do copy.update({'data_type': spark_type(copy['data_type'])}) -%}
         {%- endif -%}

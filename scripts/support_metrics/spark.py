@@ -60,9 +60,9 @@ def export_raw_to_parquet(warehouse: Path, root: Path) -> dict[str, int]:
             select = ", ".join(f'cast("{c}" as timestamptz) as "{c}"' if t == "TIMESTAMP" else f'"{c}"'
                                for c, t in columns)
             (root / table).mkdir()
-            con.execute(f"copy (select {select} from raw.\"{table}\") to '{root / table / 'part-0.parquet'}' "
-                        "(format parquet)")
-            written[table] = int(con.execute(f'select count(*) from raw."{table}"').fetchone()[0])  # type: ignore[index]
+            copied = con.execute(f"copy (select {select} from raw.\"{table}\") to "
+                                 f"'{root / table / 'part-0.parquet'}' (format parquet)").fetchone()
+            written[table] = int(copied[0])  # type: ignore[index]  # COPY returns the rows it wrote
     finally:
         con.close()
     return written
