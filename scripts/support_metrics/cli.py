@@ -127,6 +127,30 @@ def report(warehouse: Path | None, published: Path | None, out: Path | None) -> 
     click.echo(f"report: {write_report(source, out)}")
 
 
+@main.command()
+@click.argument("baseline", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False, exists=True), required=True,
+              help="The warehouse to compare with the baseline (a candidate or a published file).")
+@click.option("--schema", "schemas", multiple=True, default=("marts",), show_default=True,
+              help="Schema whose tables are compared (repeatable).")
+def compare(baseline: Path, warehouse: Path, schemas: tuple[str, ...]) -> None:
+    """Check that WAREHOUSE publishes the same numbers as BASELINE: every baseline table and column,
+    the same rows, doubles within 1e-9. Columns WAREHOUSE adds are listed. Exit 1 on any difference.
+
+    For a refactor: keep a copy of the warehouse built before it, rebuild, then compare the two."""
+    from .compare import compare_warehouses
+
+    result = compare_warehouses(baseline, warehouse, schemas, echo=click.echo)
+    for column in result.added_columns:
+        click.echo(f"added    {column}")
+    for difference in result.differences:
+        click.secho(f"differs  {difference}", fg="red")
+    click.echo(f"{result.tables} tables, {result.rows:,} rows compared: "
+               f"{'the same numbers' if result.equal else f'{len(result.differences)} difference(s)'}")
+    if not result.equal:
+        sys.exit(1)
+
+
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=WAREHOUSE_HELP)
 @click.argument("dbt_args", nargs=-1, type=click.UNPROCESSED)
