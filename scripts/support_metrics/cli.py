@@ -133,14 +133,17 @@ def report(warehouse: Path | None, published: Path | None, out: Path | None) -> 
               help="The warehouse to compare with the baseline (a candidate or a published file).")
 @click.option("--schema", "schemas", multiple=True, default=("marts",), show_default=True,
               help="Schema whose tables are compared (repeatable).")
-def compare(baseline: Path, warehouse: Path, schemas: tuple[str, ...]) -> None:
+@click.option("--ignore-column", "ignore", multiple=True,
+              help="Column (name, or table.name) left out of the comparison (repeatable) [default: the load's "
+                   "wall-clock times: _loaded_at and the loader's manifest and rejects times].")
+def compare(baseline: Path, warehouse: Path, schemas: tuple[str, ...], ignore: tuple[str, ...]) -> None:
     """Check that WAREHOUSE publishes the same numbers as BASELINE: every baseline table and column,
     the same rows, doubles within 1e-9. Columns WAREHOUSE adds are listed. Exit 1 on any difference.
 
     For a refactor: keep a copy of the warehouse built before it, rebuild, then compare the two."""
-    from .compare import compare_warehouses
+    from .compare import LOAD_CLOCK_COLUMNS, compare_warehouses
 
-    result = compare_warehouses(baseline, warehouse, schemas, echo=click.echo)
+    result = compare_warehouses(baseline, warehouse, schemas, echo=click.echo, ignore=ignore or LOAD_CLOCK_COLUMNS)
     for column in result.added_columns:
         click.echo(f"added    {column}")
     for difference in result.differences:

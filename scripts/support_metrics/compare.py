@@ -21,6 +21,10 @@ import duckdb
 from .warehouse import quote, schema_columns
 
 TOLERANCE = 1e-9
+# Wall-clock times of the load itself (a column anywhere, or table.column): two loads of the same files
+# differ here and nowhere else.
+LOAD_CLOCK_COLUMNS = ("_loaded_at", "stg_loader__load_manifest.started_at", "stg_loader__load_manifest.finished_at",
+                      "stg_loader__rejects.rejected_at")
 
 
 def plain(value: Any) -> Any:
@@ -81,8 +85,10 @@ class Comparison:
 
 
 def compare_warehouses(baseline: Path, other: Path, schemas: tuple[str, ...] = ("marts",),
-                       echo: Callable[[str], None] = lambda _line: None) -> Comparison:
-    """Compare every table of `schemas` in baseline with the same table in other."""
+                       echo: Callable[[str], None] = lambda _line: None,
+                       ignore: tuple[str, ...] = LOAD_CLOCK_COLUMNS) -> Comparison:
+    """Compare every table of `schemas` in baseline with the same table in other, leaving out the columns
+    named in `ignore` (by default the load's own wall-clock times)."""
     result = Comparison()
     base = duckdb.connect(str(baseline), read_only=True)
     new = duckdb.connect(str(other), read_only=True)
@@ -98,13 +104,15 @@ def compare_warehouses(baseline: Path, other: Path, schemas: tuple[str, ...] = (
                 if table not in new_tables:
                     result.differences.append(f"{name}: missing")
                     continue
-                columns = [column for column, _ in typed]
+                skipped = {column for column, _ in typed if column in ignore or f"{table}.{column}" in ignore}
+                columns = [column for column, _ in typed if column not in skipped]
                 now = {column for column, _ in new_tables[table]}
                 missing = [column for column in columns if column not in now]
                 if missing:
                     result.differences.append(f"{name}: columns missing: {', '.join(missing)}")
                     continue
-                result.added_columns += [f"{name}.{c}" for c, _ in new_tables[table] if c not in set(columns)]
+                result.added_columns += [f"{name}.{c}" for c, _ in new_tables[table]
+                                         if c not in set(columns) | skipped]
                 select = f"select {', '.join(quote(c) for c in columns)} from {quote(schema)}.{quote(table)}"
                 expected = sorted_rows(base.execute(select).fetchall())
                 found = row_differences(name, columns, expected, sorted_rows(new.execute(select).fetchall()))

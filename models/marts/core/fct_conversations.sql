@@ -12,16 +12,16 @@ stitched as (
     select * from {{ ref('int_conversations_stitched_into_issues') }}
 ),
 
-issues as (
-    select * from {{ ref('int_issues_summarized') }}
-),
-
 customers as (
     select * from {{ ref('stg_billing__customers') }}
 ),
 
 costs as (
     select * from {{ ref('int_conversation_costs_allocated') }}
+),
+
+as_of as (
+    select * from {{ ref('int_as_of') }}
 ),
 
 final as (
@@ -65,7 +65,7 @@ final as (
         conversations.resolution_path = 'no_response'
         and (
             conversations.status != 'open'
-            or {{ seconds_between('conversations.created_at', 'issues.as_of_at') }}
+            or {{ seconds_between('conversations.created_at', 'as_of.as_of_at') }}
             > {{ var('zero_response_hours') * 3600 }}
         ) as is_zero_response,
         cast(conversations.created_at as date) as created_date,
@@ -76,7 +76,7 @@ final as (
         conversations.lead_captured_at
     from conversations
     inner join stitched on conversations.conversation_id = stitched.conversation_id
-    inner join issues on stitched.issue_id = issues.issue_id
+    cross join as_of
     left join customers on conversations.customer_id = customers.customer_id
     left join costs on conversations.conversation_id = costs.conversation_id
 )

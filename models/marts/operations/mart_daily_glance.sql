@@ -1,6 +1,7 @@
 {#
-    The 30-second daily glance (metrics.md §11): per day and channel, conversations started, escalations, zero-
-    response conversations.
+    The 30-second daily glance (docs/metrics.md §11): per day and channel, conversations started, escalations and
+    zero-response conversations, each beside the channel's mean day of the 4 weeks before (the 28 days before
+    the date; a day without conversations counts as 0).
 #}
 with
 
@@ -8,7 +9,7 @@ daily as (
     select * from {{ ref('mart_support_daily') }}
 ),
 
-final as (
+day_channels as (
     select
         date,
         channel,
@@ -17,6 +18,39 @@ final as (
         cast(sum(zero_response_count) as {{ dbt.type_bigint() }}) as zero_response_count
     from daily
     group by date, channel
+),
+
+prior_4_weeks as (
+    select
+        day_channels.date,
+        day_channels.channel,
+        coalesce(sum(earlier.conversation_count), 0) / 28.0 as prior_4w_mean_conversation_count,
+        coalesce(sum(earlier.escalated_count), 0) / 28.0 as prior_4w_mean_escalated_count,
+        coalesce(sum(earlier.zero_response_count), 0) / 28.0 as prior_4w_mean_zero_response_count
+    from day_channels
+    left join day_channels as earlier
+        on
+            day_channels.channel = earlier.channel
+            and earlier.date >= {{ dbt.dateadd('day', -28, 'day_channels.date') }}
+            and earlier.date < day_channels.date
+    group by day_channels.date, day_channels.channel
+),
+
+final as (
+    select
+        day_channels.date,
+        day_channels.channel,
+        day_channels.conversation_count,
+        day_channels.escalated_count,
+        day_channels.zero_response_count,
+        cast(prior_4_weeks.prior_4w_mean_conversation_count as {{ type_double() }})
+            as prior_4w_mean_conversation_count,
+        cast(prior_4_weeks.prior_4w_mean_escalated_count as {{ type_double() }}) as prior_4w_mean_escalated_count,
+        cast(prior_4_weeks.prior_4w_mean_zero_response_count as {{ type_double() }})
+            as prior_4w_mean_zero_response_count
+    from day_channels
+    inner join prior_4_weeks
+        on day_channels.date = prior_4_weeks.date and day_channels.channel = prior_4_weeks.channel
 )
 
 select * from final

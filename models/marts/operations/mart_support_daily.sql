@@ -40,6 +40,8 @@ final as (
         cast(sum(conversations.fallback_message_count) as {{ dbt.type_bigint() }}) as fallback_message_count,
         coalesce(sum(conversations.first_response_seconds), 0) as first_response_seconds_sum,
         count(conversations.first_response_seconds) as first_response_count,
+        count(conversations.is_intent_match) as intent_labeled_count,
+        count(case when conversations.is_intent_match then 1 end) as intent_match_count,
         count(case when conversations.has_lead then 1 end) as lead_count,
         cast(coalesce(sum(survey_counts.csat_response_count), 0) as {{ dbt.type_bigint() }}) as csat_response_count,
         cast(coalesce(sum(survey_counts.csat_satisfied_count), 0) as {{ dbt.type_bigint() }}) as csat_satisfied_count,

@@ -1,7 +1,9 @@
 {#
-    One row per benchmarked metric (metrics.md §10): the published range for the business's industry
+    One row per benchmarked metric (docs/metrics.md §10): the published range for the business's industry
     (var business_industry) beside the business's own figure over the last benchmark_window_days days
     before the as-of time, and where it falls: below, within or above the range.
+    The window ends at the as-of instant, not at a day's end, so no calendar mart holds its counts: they are
+    counted here from the conversation facts' published flags (DECISIONLOG.md, "benchmark window").
 #}
 with
 
@@ -19,7 +21,7 @@ benchmarks as (
 ),
 
 as_of as (
-    select max(created_at) as as_of_at from conversations
+    select * from {{ ref('int_as_of') }}
 ),
 
 recent as (

@@ -1,16 +1,32 @@
 {#
-    One row per week × metric (metrics.md §10): the week's value, the week before, the change, the mean of
+    One row per week × metric (docs/metrics.md §10): the week's value, the week before, the change, the mean of
     the 4 weeks before, the target and whether the metric is on track, drifting (moved the wrong way three
     weeks in a row) and the worst of its week (off track, furthest from target relative to the target).
+    Rates are never recomputed here: each is the week's sum of the numerator over the sum of the denominator
+    that its family mart publishes (the roll-up every BI tool is told to do). Medians cannot be rolled up from
+    parts, so the three weekly medians come from the conversation facts, and the weekly NPS (no family mart
+    has a weekly grain for it) from the counted survey responses.
 #}
 with
 
-conversations as (
-    select * from {{ ref('fct_conversations') }}
+bot_quality as (
+    select * from {{ ref('mart_bot_quality_weekly') }}
 ),
 
-issues as (
-    select * from {{ ref('fct_issues') }}
+support_daily as (
+    select * from {{ ref('mart_support_daily') }}
+),
+
+issue_outcomes as (
+    select * from {{ ref('mart_issue_outcomes_weekly') }}
+),
+
+csat_ces as (
+    select * from {{ ref('mart_csat_ces_weekly') }}
+),
+
+conversations as (
+    select * from {{ ref('fct_conversations') }}
 ),
 
 responses as (
@@ -21,53 +37,55 @@ targets as (
     select * from {{ ref('metric_targets') }}
 ),
 
+bot_weeks as (
+    select
+        week,
+        {{ safe_divide('sum(escalated_count)', 'sum(bot_conversation_count)') }} as escalation_rate,
+        {{ safe_divide('sum(bot_resolved_count)', 'sum(bot_conversation_count)') }} as bot_resolution_rate,
+        {{ safe_divide('sum(fallback_message_count)', 'sum(bot_message_count)') }} as fallback_rate
+    from bot_quality
+    group by week
+),
+
 conversation_weeks as (
     select
+        cast({{ dbt.date_trunc('week', 'date') }} as date) as week,
+        {{ safe_divide(
+            "sum(case when resolution_path = 'ai_only' then resolved_count else 0 end)",
+            'sum(conversation_count)') }} as automation_rate,
+        {{ safe_divide('sum(intent_match_count)', 'sum(intent_labeled_count)') }} as intent_accuracy,
+        {{ safe_divide('sum(lead_count)', 'sum(conversation_count)') }} as lead_capture_rate
+    from support_daily
+    group by cast({{ dbt.date_trunc('week', 'date') }} as date)
+),
+
+issue_weeks as (
+    select
+        week,
+        {{ safe_divide('sum(fcr_count)', 'sum(settled_count)') }} as fcr_rate,
+        {{ safe_divide('sum(deflected_count)', 'sum(settled_count)') }} as deflection_rate
+    from issue_outcomes
+    group by week
+),
+
+transactional_survey_weeks as (
+    select
+        week,
+        {{ safe_divide('sum(csat_satisfied_count)', 'sum(csat_response_count)') }} as csat,
+        {{ safe_divide('sum(ces_score_sum)', 'sum(ces_response_count)') }} as ces
+    from csat_ces
+    group by week
+),
+
+median_weeks as (
+    select
         cast({{ dbt.date_trunc('week', 'created_at') }} as date) as week,
-        {{ safe_divide(
-            'count(case when is_bot_involved and is_escalated then 1 end)',
-            'count(case when is_bot_involved then 1 end)') }} as escalation_rate,
-        {{ safe_divide(
-            "count(case when resolution_path = 'ai_only' and is_resolved then 1 end)",
-            'count(case when is_bot_involved then 1 end)') }} as bot_resolution_rate,
-        {{ safe_divide(
-            "count(case when resolution_path = 'ai_only' and is_resolved then 1 end)", 'count(*)') }}
-            as automation_rate,
-        {{ safe_divide('sum(fallback_message_count)', 'sum(bot_message_count)') }} as fallback_rate,
-        {{ safe_divide('count(case when is_intent_match then 1 end)', 'count(is_intent_match)') }}
-            as intent_accuracy,
-        {{ safe_divide('count(case when has_lead then 1 end)', 'count(*)') }} as lead_capture_rate,
         {{ median('first_response_seconds') }} as first_response_median_seconds,
         {{ median('case when is_bot_involved then first_response_seconds end') }}
             as bot_first_response_median_seconds,
         {{ median('resolution_seconds') }} as resolution_median_seconds
     from conversations
-    group by 1
-),
-
-issue_weeks as (
-    select
-        cast({{ dbt.date_trunc('week', 'opened_at') }} as date) as week,
-        {{ safe_divide('count(case when is_settled and is_fcr then 1 end)', 'count(case when is_settled then 1 end)') }}
-            as fcr_rate,
-        {{ safe_divide(
-            'count(case when is_settled and is_deflected then 1 end)',
-            'count(case when is_settled then 1 end)') }} as deflection_rate
-    from issues
-    group by 1
-),
-
-transactional_survey_weeks as (
-    select
-        cast({{ dbt.date_trunc('week', 'conversations.created_at') }} as date) as week,
-        {{ safe_divide(
-            "count(case when responses.survey_type = 'csat' and responses.is_satisfied then 1 end)",
-            "count(case when responses.survey_type = 'csat' then 1 end)") }} as csat,
-        avg(case when responses.survey_type = 'ces' then responses.score end) as ces
-    from responses
-    inner join conversations on responses.conversation_id = conversations.conversation_id
-    where responses.survey_type in ('csat', 'ces')
-    group by 1
+    group by cast({{ dbt.date_trunc('week', 'created_at') }} as date)
 ),
 
 nps_weeks as (
@@ -78,13 +96,14 @@ nps_weeks as (
             'count(*)') }} as nps
     from responses
     where survey_type = 'nps'
-    group by 1
+    group by cast({{ dbt.date_trunc('week', 'responded_at') }} as date)
 ),
 
 {% set metrics = {
-    'conversation_weeks': ['escalation_rate', 'bot_resolution_rate', 'automation_rate', 'fallback_rate',
-                           'intent_accuracy', 'lead_capture_rate', 'first_response_median_seconds',
-                           'bot_first_response_median_seconds', 'resolution_median_seconds'],
+    'bot_weeks': ['escalation_rate', 'bot_resolution_rate', 'fallback_rate'],
+    'conversation_weeks': ['automation_rate', 'intent_accuracy', 'lead_capture_rate'],
+    'median_weeks': ['first_response_median_seconds', 'bot_first_response_median_seconds',
+                     'resolution_median_seconds'],
     'issue_weeks': ['fcr_rate', 'deflection_rate'],
     'transactional_survey_weeks': ['csat', 'ces'],
     'nps_weeks': ['nps'],
@@ -159,7 +178,11 @@ moves as (
                 then {{ safe_divide('target - value', 'abs(target)') }}
             when direction = 'lower_is_better' and value > target
                 then {{ safe_divide('value - target', 'abs(target)') }}
-        end as relative_gap_to_target
+        end as relative_gap_to_target,
+        case
+            when direction = 'higher_is_better' then {{ safe_divide('value - target', 'abs(target)') }}
+            when direction = 'lower_is_better' then {{ safe_divide('target - value', 'abs(target)') }}
+        end as relative_margin_to_target
     from judged
 ),
 
@@ -189,6 +212,7 @@ final as (
         direction,
         status,
         relative_gap_to_target,
+        relative_margin_to_target,
         is_drifting,
         coalesce(status = 'off_track', false) and off_track_rank = 1 as is_worst_of_week
     from streaks

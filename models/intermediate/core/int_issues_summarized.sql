@@ -11,12 +11,7 @@ stitched as (
 ),
 
 as_of as (
-    {% if var('as_of') %}
-        select cast('{{ var("as_of") }}' as {{ dbt.type_timestamp() }}) as as_of_at
-    {% else %}
-        select max(created_at) as as_of_at
-        from stitched
-    {% endif %}
+    select * from {{ ref('int_as_of') }}
 ),
 
 issue_facts as (

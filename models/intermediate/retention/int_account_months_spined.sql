@@ -10,8 +10,8 @@ subscriptions as (
     select * from {{ ref('stg_billing__subscriptions') }}
 ),
 
-issues as (
-    select * from {{ ref('int_issues_summarized') }}
+as_of_time as (
+    select * from {{ ref('int_as_of') }}
 ),
 
 digits as (
@@ -31,9 +31,8 @@ month_offsets as (
 ),
 
 as_of as (
-    -- the as-of time of metrics.md §2 (the latest conversation, or var as_of), carried by every issue
-    select cast({{ dbt.date_trunc('month', 'max(as_of_at)') }} as date) as as_of_month
-    from issues
+    select cast({{ dbt.date_trunc('month', 'as_of_at') }} as date) as as_of_month
+    from as_of_time
 ),
 
 account_spans as (
