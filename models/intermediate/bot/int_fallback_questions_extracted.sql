@@ -43,22 +43,12 @@ numbered as (
 ),
 
 customer_messages as (
-    select
-        message_id,
-        conversation_id,
-        customer_message_number,
-        created_at
-    from numbered
+    select * from numbered
     where is_customer_message
 ),
 
 fallbacks as (
-    select
-        message_id,
-        conversation_id,
-        customer_message_number,
-        created_at
-    from numbered
+    select * from numbered
     where is_fallback
 ),
 

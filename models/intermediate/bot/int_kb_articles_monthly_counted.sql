@@ -43,23 +43,10 @@ suggestion_counts as (
 ),
 
 counts_unioned as (
-    select
-        month,
-        article_id,
-        view_count,
-        self_served_count,
-        contacts_after_view_count,
-        suggested_count
-    from view_counts
+    -- both count CTEs list the same columns in the same order
+    select * from view_counts
     union all
-    select
-        month,
-        article_id,
-        view_count,
-        self_served_count,
-        contacts_after_view_count,
-        suggested_count
-    from suggestion_counts
+    select * from suggestion_counts
 ),
 
 monthly_counts as (

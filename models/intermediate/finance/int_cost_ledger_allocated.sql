@@ -75,7 +75,8 @@ ledger_with_base_count as (
     left join month_allocation_bases on ledger_with_basis.month = month_allocation_bases.month
 ),
 
-allocated as (
+final as (
+    -- a category with nothing to allocate to keeps its whole amount unallocated
     select
         month,
         category,
@@ -84,20 +85,11 @@ allocated as (
         ledger_amount,
         cast(
             case when allocation_base_count > 0 then ledger_amount else 0 end as {{ decimal_amount() }}
-        ) as allocated_amount
+        ) as allocated_amount,
+        cast(
+            case when allocation_base_count > 0 then 0 else ledger_amount end as {{ decimal_amount() }}
+        ) as unallocated_amount
     from ledger_with_base_count
-),
-
-final as (
-    select
-        month,
-        category,
-        allocation_basis,
-        allocation_base_count,
-        ledger_amount,
-        allocated_amount,
-        cast(ledger_amount - allocated_amount as {{ decimal_amount() }}) as unallocated_amount
-    from allocated
 )
 
 select * from final

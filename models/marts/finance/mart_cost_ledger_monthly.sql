@@ -9,15 +9,8 @@ ledger as (
 ),
 
 final as (
-    select
-        month,
-        category,
-        allocation_basis,
-        allocation_base_count,
-        ledger_amount,
-        allocated_amount,
-        unallocated_amount
-    from ledger
+    -- the allocation is computed once, in int_cost_ledger_allocated; this mart publishes it as it is
+    select * from ledger
 )
 
 select * from final

@@ -31,8 +31,8 @@ prior_4_weeks as (
     left join day_channels as earlier
         on
             day_channels.channel = earlier.channel
-            and earlier.date >= {{ dbt.dateadd('day', -28, 'day_channels.date') }}
-            and earlier.date < day_channels.date
+            and day_channels.date > earlier.date
+            and day_channels.date <= {{ dbt.dateadd('day', 28, 'earlier.date') }}
     group by day_channels.date, day_channels.channel
 ),
 

@@ -37,44 +37,38 @@ targets as (
     select * from {{ ref('metric_targets') }}
 ),
 
-bot_weeks as (
+support_weeks as (
     select
-        week,
-        {{ safe_divide('sum(escalated_count)', 'sum(bot_conversation_count)') }} as escalation_rate,
-        {{ safe_divide('sum(bot_resolved_count)', 'sum(bot_conversation_count)') }} as bot_resolution_rate,
-        {{ safe_divide('sum(fallback_message_count)', 'sum(bot_message_count)') }} as fallback_rate
-    from bot_quality
-    group by week
-),
-
-conversation_weeks as (
-    select
+        *,
         cast({{ dbt.date_trunc('week', 'date') }} as date) as week,
-        {{ safe_divide(
-            "sum(case when resolution_path = 'ai_only' then resolved_count else 0 end)",
-            'sum(conversation_count)') }} as automation_rate,
-        {{ safe_divide('sum(intent_match_count)', 'sum(intent_labeled_count)') }} as intent_accuracy,
-        {{ safe_divide('sum(lead_count)', 'sum(conversation_count)') }} as lead_capture_rate
+        case when resolution_path = 'ai_only' then resolved_count else 0 end as ai_only_resolved_count
     from support_daily
-    group by cast({{ dbt.date_trunc('week', 'date') }} as date)
 ),
 
-issue_weeks as (
-    select
-        week,
-        {{ safe_divide('sum(fcr_count)', 'sum(settled_count)') }} as fcr_rate,
-        {{ safe_divide('sum(deflected_count)', 'sum(settled_count)') }} as deflection_rate
-    from issue_outcomes
-    group by week
-),
+{#- Each rolled-up rate: the week's sum of a family mart's numerator part over the sum of its denominator. -#}
+{% set rolled_up_rates = [
+    ('escalation_rate', 'bot_quality', 'escalated_count', 'bot_conversation_count'),
+    ('bot_resolution_rate', 'bot_quality', 'bot_resolved_count', 'bot_conversation_count'),
+    ('fallback_rate', 'bot_quality', 'fallback_message_count', 'bot_message_count'),
+    ('automation_rate', 'support_weeks', 'ai_only_resolved_count', 'conversation_count'),
+    ('intent_accuracy', 'support_weeks', 'intent_match_count', 'intent_labeled_count'),
+    ('lead_capture_rate', 'support_weeks', 'lead_count', 'conversation_count'),
+    ('fcr_rate', 'issue_outcomes', 'fcr_count', 'settled_count'),
+    ('deflection_rate', 'issue_outcomes', 'deflected_count', 'settled_count'),
+    ('csat', 'csat_ces', 'csat_satisfied_count', 'csat_response_count'),
+    ('ces', 'csat_ces', 'ces_score_sum', 'ces_response_count'),
+] %}
 
-transactional_survey_weeks as (
-    select
-        week,
-        {{ safe_divide('sum(csat_satisfied_count)', 'sum(csat_response_count)') }} as csat,
-        {{ safe_divide('sum(ces_score_sum)', 'sum(ces_response_count)') }} as ces
-    from csat_ces
-    group by week
+rate_values as (
+    {% for metric, family, numerator, denominator in rolled_up_rates %}
+        select
+            week,
+            '{{ metric }}' as metric,
+            {{ safe_divide('sum(' ~ numerator ~ ')', 'sum(' ~ denominator ~ ')') }} as value
+        from {{ family }}
+        group by week
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 ),
 
 median_weeks as (
@@ -91,37 +85,39 @@ median_weeks as (
 nps_weeks as (
     select
         cast({{ dbt.date_trunc('week', 'responded_at') }} as date) as week,
+        'nps' as metric,
         100 * {{ safe_divide(
             "count(case when nps_category = 'promoter' then 1 end) - count(case when nps_category = 'detractor' then 1 end)",
-            'count(*)') }} as nps
+            'count(*)') }} as value
     from responses
     where survey_type = 'nps'
     group by cast({{ dbt.date_trunc('week', 'responded_at') }} as date)
 ),
 
-{% set metrics = {
-    'bot_weeks': ['escalation_rate', 'bot_resolution_rate', 'fallback_rate'],
-    'conversation_weeks': ['automation_rate', 'intent_accuracy', 'lead_capture_rate'],
-    'median_weeks': ['first_response_median_seconds', 'bot_first_response_median_seconds',
-                     'resolution_median_seconds'],
-    'issue_weeks': ['fcr_rate', 'deflection_rate'],
-    'transactional_survey_weeks': ['csat', 'ces'],
-    'nps_weeks': ['nps'],
-} %}
-
 metric_values as (
-    {% for relation, names in metrics.items() %}
-        {% for name in names %}
-            select
-                week,
-                '{{ name }}' as metric,
-                cast({{ name }} as {{ type_double() }}) as value
-            from {{ relation }}
-            where {{ name }} is not null
-            {% if not loop.last %}union all{% endif %}
-        {% endfor %}
-        {% if not loop.last %}union all{% endif %}
+    select
+        week,
+        metric,
+        cast(value as {{ type_double() }}) as value
+    from rate_values
+    where value is not null
+    {% for name in ['first_response_median_seconds', 'bot_first_response_median_seconds',
+                    'resolution_median_seconds'] %}
+        union all
+        select
+            week,
+            '{{ name }}' as metric,
+            cast({{ name }} as {{ type_double() }}) as value
+        from median_weeks
+        where {{ name }} is not null
     {% endfor %}
+    union all
+    select
+        week,
+        metric,
+        cast(value as {{ type_double() }}) as value
+    from nps_weeks
+    where value is not null
 ),
 
 with_history as (
