@@ -32,8 +32,9 @@ class Intent:
     channel_tilt: dict[str, float]  # multipliers on the channel mix
 
 
-# Escalation reason weights, in order: low_confidence, customer_request, frustration, policy, sensitive,
-# missing_knowledge, other.
+# One row per intent, fields in Intent's order: name, team, share, bot_solve, bot_stick, human_solve,
+# confidence, fallback, kb_view, kb_selfserve; then the escalation reason weights (low_confidence,
+# customer_request, frustration, policy, sensitive, missing_knowledge, other), confused_with, channel_tilt.
 INTENTS: tuple[Intent, ...] = (
     Intent("order_status", "tier1", 0.14, 0.86, 0.92, 0.93, (12, 2), 0.04, 0.15, 0.45,
            (0.20, 0.45, 0.10, 0.02, 0.01, 0.12, 0.10), ("shipping", "returns"),
