@@ -32,8 +32,9 @@ class Intent:
     channel_tilt: dict[str, float]  # multipliers on the channel mix
 
 
-# Escalation reason weights, in order: low_confidence, customer_request, frustration, policy, sensitive,
-# missing_knowledge, other.
+# One row per intent, fields in Intent's order: name, team, share, bot_solve, bot_stick, human_solve,
+# confidence, fallback, kb_view, kb_selfserve; then the escalation reason weights (low_confidence,
+# customer_request, frustration, policy, sensitive, missing_knowledge, other), confused_with, channel_tilt.
 INTENTS: tuple[Intent, ...] = (
     Intent("order_status", "tier1", 0.14, 0.86, 0.92, 0.93, (12, 2), 0.04, 0.15, 0.45,
            (0.20, 0.45, 0.10, 0.02, 0.01, 0.12, 0.10), ("shipping", "returns"),
@@ -132,7 +133,6 @@ INDUSTRIES = ("ecommerce", "saas", "real_estate", "healthcare", "restaurants", "
 INDUSTRY_MIX = np.array([0.30, 0.22, 0.08, 0.08, 0.08, 0.06, 0.09, 0.09])
 CURRENCY = "USD"
 
-CONTEXT_NULL = 0.03  # P(an escalation's context_transferred is left null)
 LEAD_MIX = np.array([0.6, 0.25, 0.15])
 assert len(LEAD_MIX) == len(LEAD_TYPES)
 REASON = {name: k for k, name in enumerate(ESCALATION_REASONS)}
@@ -140,18 +140,27 @@ REASON = {name: k for k, name in enumerate(ESCALATION_REASONS)}
 # Volume knobs: first contacts per existing customer per day, and prospects per customer-day.
 CONTACT_RATE = 0.058
 PROSPECT_RATE = 0.0045
+# Leads: P(a prospect leaves an email, phone or booking), P(signing up within 30 days), P(later);
+# P(an existing customer's pricing question leaves a booking lead).
 LEAD_P = 0.55
 LEAD_CONVERT_P = 0.12
 LEAD_CONVERT_LATE_P = 0.03
-NO_INTENT_P = 0.05  # first message the bot cannot classify ("hi", "hello?")
+UPSELL_LEAD_P = 0.15
 
-# Re-contacts: P(coming back) by how the conversation ended, and the share that waits > 7 days.
+# Re-contacts: P(coming back) by how the conversation ended (prospects: times PROSPECT_BACK). Most come
+# back after a lognormal delay (median RECONTACT_MEDIAN_DAYS, below 7 days); LATE_RECONTACT_P of them
+# after 7.5-21 days, a new issue by the 7-day stitching rule. Up to MAX_WAVES conversations per problem.
 BACK_NOT_STUCK = 0.80
 BACK_UNRESOLVED = 0.60
 BACK_ABANDONED = 0.55
 BACK_STUCK = 0.03
-HUMAN_STICK = 0.95  # P(an agent's resolution really solved the problem)
+PROSPECT_BACK = 0.2
+RECONTACT_MEDIAN_DAYS = 1.2
+RECONTACT_SIGMA = 0.8
+RECONTACT_MAX_DAYS = 6.9
+RECONTACT_MIN_SECONDS = 600
 LATE_RECONTACT_P = 0.15
+LATE_RECONTACT_DAYS = (7.5, 21)  # uniform
 MAX_WAVES = 5
 
 # Planted story: a product release doubles technical_troubleshooting for two weeks and the bot
@@ -161,11 +170,90 @@ RELEASE_DAYS = 14  # a whole number of weeks keeps the weekday rhythm
 RELEASE_FIX_DAYS = 7
 BOT_LEARNING = 0.12  # relative bot_solve gain from the first to the last day
 
+# A conversation's life (docs/synthetic-data.md): conversations.decide draws these per conversation.
+# "Release" below means a technical_troubleshooting contact while the release has no help article yet.
+# Who meets the bot first: BOT_FIRST of the channel, times ENTERPRISE_BOT_FIRST for enterprise accounts.
+ENTERPRISE_BOT_FIRST = 0.8
+# Reading the intent: bot chats that open with "hi" get no intent and a low confidence; emails get a
+# classifier bot_intent, and so do some conversations routed straight to a human (never voice).
+NO_INTENT_P = 0.05  # first message the bot cannot classify ("hi", "hello?")
+NO_INTENT_CONFIDENCE = (1.5, 6)  # Beta(a, b) of bot_intent_confidence then
+EMAIL_CLASSIFIED_P = 0.8
+DIRECT_CLASSIFIED_P = 0.4
+# A wrong bot_intent is one of the intent's confused_with, or (each with this weight against 1) any other.
+CONFUSION_OTHER = 0.02
+# P(bot_intent is wrong) = MISREAD_FLOOR + MISREAD_SCALE * (1 - confidence) ** MISREAD_POWER.
+MISREAD_FLOOR = 0.02
+MISREAD_SCALE = 0.6
+MISREAD_POWER = 1.5
+
+# The bot's outcome: P(resolved) = the intent's bot_solve (growing by BOT_LEARNING) times a factor
+# after a wrong intent, without an intent and in the release, at most BOT_SOLVE_MAX. Of the rest a
+# draw below ESCALATED_BELOW escalates (65 %), below ABANDONED_BELOW is abandoned (22 %), else unresolved.
+SOLVE_WRONG_INTENT = 0.25
+SOLVE_NO_INTENT = 0.3
+SOLVE_RELEASE = 0.35  # "resolution ÷ 3"
+BOT_SOLVE_MAX = 0.97
+ESCALATED_BELOW = 0.65
+ABANDONED_BELOW = 0.87
+# Whether a resolution sticks: the intent's bot_stick times a factor after a wrong intent and in
+# the release; HUMAN_STICK for an agent's resolution.
+STICK_WRONG_INTENT = 0.4
+STICK_RELEASE = 0.5
+HUMAN_STICK = 0.95
+
+# Escalations: the intent's reason weights, low_confidence times LOW_CONFIDENCE_BOOST below a confidence
+# of LOW_CONFIDENCE (else times LOW_CONFIDENCE_DAMP), missing_knowledge times RELEASE_MISSING_KNOWLEDGE
+# in the release. context_transferred: CONTEXT_TRANSFER of the channel, null with CONTEXT_NULL.
+LOW_CONFIDENCE = 0.5
+LOW_CONFIDENCE_BOOST = 4.0
+LOW_CONFIDENCE_DAMP = 0.5
+RELEASE_MISSING_KNOWLEDGE = 6.0  # "missing_knowledge escalations x6"
+CONTEXT_NULL = 0.03
+# Requests for a person (human_requested): one after a customer_request escalation, a second with
+# ASK_TWICE_P; after frustration or another escalation with these P; abandoned and unresolved bot chats
+# asked with FORCED_CONTAINMENT_P and were not handed over, twice with CONTAINED_ASK_TWICE_P.
+ASK_TWICE_P = 0.3
+ASK_FRUSTRATED_P = 0.5
+ASK_ESCALATED_P = 0.08
+FORCED_CONTAINMENT_P = 0.35
+CONTAINED_ASK_TWICE_P = 0.4
+
+# Bot turns: 1 + Poisson(mean by outcome) bot answers, the Poisson part at most MAX_EXTRA_TURNS; at
+# least one more than the requests for a person, plus one for a lead.
+EXTRA_BOT_TURNS_RESOLVED = 1.6
+EXTRA_BOT_TURNS_ESCALATED = 1.8
+EXTRA_BOT_TURNS_OTHER = 2.0
+MAX_EXTRA_TURNS = 5
+# P(a bot message is a fallback): the intent's fallback, plus FALLBACK_PER_DOUBT per unit of
+# (1 - confidence), plus a term after a wrong intent and in the release; flat without an intent; capped.
+FALLBACK_PER_DOUBT = 0.35
+FALLBACK_WRONG_INTENT = 0.25
+FALLBACK_RELEASE = 0.2
+FALLBACK_NO_INTENT = 0.5
+FALLBACK_MAX = 0.9
+# P(the bot suggests a help article): higher for the intents with the most useful articles.
+KB_SUGGEST_INTENTS = ("product_question", "returns", "shipping")
+KB_SUGGEST_P = 0.45
+KB_SUGGEST_OTHER_P = 0.25
+
+# The human phase: 1 + Poisson(mean) agent answers (the Poisson part at most MAX_EXTRA_TURNS).
+EXTRA_AGENT_TURNS = 1.8
+EXTRA_AGENT_TURNS_VOICE = 2.2
+HUMAN_SOLVE_NO_CONTEXT = 0.9  # factor on the intent's human_solve when the context was lost
+NOTE_P = 0.3  # P(an internal note)
+NOTE_NO_CONTEXT_P = 0.6  # the same when the context was lost
+AGENT_INTENT_P = 0.85  # P(the agent confirms the intent: agent_intent set)
+AGENT_INTENT_BOT_ONLY_P = 0.15  # P(agent_intent set on a bot-only conversation with an intent)
+THANKS_P = 0.55  # P(the customer thanks after a resolution)
+EMAIL_REOPEN_P = 0.12  # P(a human-handled email is reopened days later)
+
 TEAMS = ("tier1", "billing", "technical", "sales")
 TEAM_SHARE = np.array([0.55, 0.2, 0.2, 0.05])
 BOTS = (("bot_aria", "Aria (AI assistant)", "automation"),
         ("bot_billing", "Billing assistant (AI)", "automation"),
         ("bot_sales", "Sales assistant (AI)", "automation"))
+TEAM_BOT = {"tier1": "bot_aria", "billing": "bot_billing", "technical": "bot_aria", "sales": "bot_sales"}
 
 def probs(weights: np.ndarray | list[float]) -> np.ndarray:
     """Weights normalised to probabilities."""

@@ -104,9 +104,7 @@ def _registry() -> tuple[list[str], np.ndarray, np.ndarray]:
             if kind in GENERIC and i > 0:
                 offset[k, i], count[k, i] = offset[k, 0], count[k, 0]
                 continue
-            variants = (
-                GENERIC[kind] if kind in GENERIC else INTENT_TEXTS[intent][PER_INTENT_KINDS.index(kind)]
-            )
+            variants = GENERIC[kind] if kind in GENERIC else INTENT_TEXTS[intent][kind]
             offset[k, i], count[k, i] = len(texts), len(variants)
             texts.extend(variants)
     return texts, offset, count
@@ -123,7 +121,7 @@ def pick(rng: np.random.Generator, kind: np.ndarray, intent: np.ndarray) -> np.n
 
 
 KB_TITLES: list[tuple[int, str]] = [
-    (i, title) for i, intent in enumerate(INTENT_NAMES) for title in INTENT_TEXTS[intent][5]
+    (i, title) for i, intent in enumerate(INTENT_NAMES) for title in INTENT_TEXTS[intent]["kb_title"]
 ]
 RELEASE_ARTICLE = "Known issue after the latest release: sync and export errors"
 

@@ -10,9 +10,10 @@ from .accounts import People, build_people
 from .billing import Billing, invoices, subscriptions
 from .catalog import MAX_WAVES
 from .clock import DAY, Window
-from .conversations import decide, first_contacts, recontacts, release_span
+from .conversations import first_contacts, recontacts, release_span
 from .costs import ledger
 from .frames import Frame, concat, length, take
+from .handling import decide
 from .knowledge import Articles, bot_views, build_articles, self_serve
 from .staff import Staff, build_staff
 from .surveys import responses

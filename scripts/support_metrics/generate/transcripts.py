@@ -23,8 +23,8 @@ from .catalog import (
     VOICE,
 )
 from .clock import DAY, Window
-from .conversations import BOT_ABANDONED, BOT_ESCALATED, BOT_RESOLVED
 from .frames import Frame, concat, expand, group_max, grouped_cumsum, lognormal, take
+from .handling import BOT_ABANDONED, BOT_ESCALATED, BOT_RESOLVED
 from .knowledge import Articles
 from .phrases import K, pick
 from .staff import Staff
