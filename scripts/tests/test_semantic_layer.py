@@ -1,19 +1,24 @@
 """The semantic layer and the marts give the same numbers: `support-metrics mf -- query` (MetricFlow on the
-DuckDB warehouse) against the published marts, for metric and dimension pairs of every semantic model.
+DuckDB warehouse) against the published marts, for every metric of _semantic__metrics.yml.
 
-Each comparison joins the two on their keys (nulls equal) and fails on a value that differs by more than
-1e-9 (relative), on a mart row the semantic layer lacks, and on a semantic value the mart lacks. It also
-asserts that enough non-null pairs were compared, so an empty result cannot pass."""
+Each comparison asks MetricFlow for the metrics that share a grain in one query and joins the answer to the
+mart at that grain (nulls equal). It fails on a value that differs by more than 1e-9 (relative), on a mart
+row the semantic layer lacks, and on a semantic value the mart lacks. It also asserts that every metric had
+enough non-null pairs, so an empty result cannot pass; a guard fails when a defined metric has no comparison."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pytest
+import yaml
+
+from support_metrics.warehouse import PROJECT_DIR
 
 from .conftest import Built
 
@@ -61,85 +66,136 @@ def mismatches(
             for m in metrics
         )
         key_list = ", ".join(f"coalesce(cast(sl.{k} as varchar), cast(mart.{k} as varchar))" for k in keys.values())
-        pairs = " + ".join(f"count(case when sl.{m} is not null and mart.{m} is not null then 1 end)" for m in metrics)
-        compared = con.execute(f"select {pairs} from sl inner join mart on {on}").fetchone()[0]  # type: ignore[index]
+        pairs = ", ".join(f"count(case when sl.{m} is not null and mart.{m} is not null then 1 end)" for m in metrics)
+        compared = con.execute(f"select {pairs} from sl inner join mart on {on}").fetchone()
         rows = con.execute(
             f"select {key_list}, {', '.join(f'sl.{m}, mart.{m}' for m in metrics)} "
             f"from sl full outer join mart on {on} where {differs} limit 10"
         ).fetchall()
     finally:
         con.close()
-    assert compared >= min_pairs, f"only {compared} non-null pairs compared"
+    assert compared is not None
+    too_few = {m: n for m, n in zip(metrics, compared, strict=True) if n < min_pairs}
+    assert not too_few, f"too few non-null pairs compared (fewer than {min_pairs}): {too_few}"
     return [str(r) for r in rows]
 
 
-def test_csat_and_ces_by_week_channel_intent_path(warehouse: Path, tmp_path: Path) -> None:
-    keys = {"metric_time__week": "week", "survey_response__channel": "channel", "survey_response__intent": "intent",
-            "survey_response__resolution_path": "resolution_path"}
-    csv = semantic(warehouse, tmp_path / "q.csv", ["csat", "ces"], list(keys),
-                   where="{{ Dimension('survey_response__survey_type') }} in ('csat', 'ces')")
-    mart = "select week, channel, intent, resolution_path, csat, ces from marts.mart_csat_ces_weekly"
-    assert mismatches(warehouse, csv, keys, ["csat", "ces"], mart) == []
+@dataclass(frozen=True)
+class Parity:
+    """One MetricFlow query (metrics sharing the grain `keys`: mf column -> key) and the mart that publishes it."""
+
+    name: str
+    keys: dict[str, str]
+    columns: dict[str, str]  # semantic metric -> the mart column (or expression) holding it
+    source: str  # the mart relation (or subquery) with one column per key
+    where: str = ""
+    min_pairs: int = MIN_PAIRS
+
+    def mart_sql(self) -> str:
+        selected = [*self.keys.values(), *(f"{column} as {metric}" for metric, column in self.columns.items())]
+        return f"select {', '.join(selected)} from {self.source}"
 
 
-def test_fcr_and_deflection_by_week_first_channel_intent_path(warehouse: Path, tmp_path: Path) -> None:
-    keys = {"metric_time__week": "week", "issue__first_channel": "first_channel", "issue__intent": "intent",
-            "issue__issue_path": "issue_path"}
-    csv = semantic(warehouse, tmp_path / "q.csv", ["fcr_rate", "deflection_rate"], list(keys))
-    mart = ("select week, first_channel, intent, issue_path, fcr_rate, deflection_rate "
-            "from marts.mart_issue_outcomes_weekly")
-    assert mismatches(warehouse, csv, keys, ["fcr_rate", "deflection_rate"], mart) == []
+def same(*names: str) -> dict[str, str]:
+    """Metrics the mart publishes under their own names."""
+    return {name: name for name in names}
 
 
-def test_median_first_response_and_resolution_by_week_channel_path(warehouse: Path, tmp_path: Path) -> None:
-    keys = {"metric_time__week": "week", "conversation__channel": "channel",
-            "conversation__resolution_path": "resolution_path"}
-    metrics = ["first_response_median_seconds", "resolution_median_seconds"]
-    csv = semantic(warehouse, tmp_path / "q.csv", metrics, list(keys))
-    mart = ("select week, channel, resolution_path, first_response_median_seconds, resolution_median_seconds "
-            "from marts.mart_response_times_weekly")
-    assert mismatches(warehouse, csv, keys, metrics, mart) == []
+def trends(*metrics: str) -> str:
+    """mart_metric_trends_weekly (week x metric, long) as one row per week and one column per metric."""
+    pivoted = ", ".join(f"max(case when metric = '{m}' then value end) as {m}" for m in metrics)
+    return f"(select week, {pivoted} from marts.mart_metric_trends_weekly group by week)"
 
 
-def test_cost_per_resolution_by_month_intent_path(warehouse: Path, tmp_path: Path) -> None:
-    keys = {"metric_time__month": "month", "conversation__intent": "intent",
-            "conversation__resolution_path": "resolution_path"}
-    csv = semantic(warehouse, tmp_path / "q.csv", ["cost_per_resolution"], list(keys))
-    mart = "select month, intent, resolution_path, cost_per_resolution from marts.mart_cost_monthly"
-    assert mismatches(warehouse, csv, keys, ["cost_per_resolution"], mart) == []
+def dims(entity: str, *names: str) -> dict[str, str]:
+    """MetricFlow group-by names of the entity's dimensions -> the mart's key columns of the same names."""
+    return {f"{entity}__{name}": name for name in names}
 
 
-def test_lead_capture_rate_by_month_channel(warehouse: Path, tmp_path: Path) -> None:
-    keys = {"metric_time__month": "month", "conversation__channel": "channel"}
-    csv = semantic(warehouse, tmp_path / "q.csv", ["lead_capture_rate"], list(keys))
-    mart = "select month, channel, lead_capture_rate from marts.mart_leads_monthly"
-    assert mismatches(warehouse, csv, keys, ["lead_capture_rate"], mart) == []
+WEEK, MONTH, QUARTER = (dims("metric_time", grain) for grain in ("week", "month", "quarter"))
+BOT_ONLY = "{{ Dimension('conversation__is_bot_involved') }}"  # mart_bot_quality_weekly's scope
+CSAT_CES_ONLY = "{{ Dimension('survey_response__survey_type') }} in ('csat', 'ces')"
+NPS_ONLY = "{{ Dimension('survey_response__survey_type') }} = 'nps'"  # other responses count 0 NPS, the mart no row
+TRENDED = ("escalation_rate", "bot_resolution_rate", "automation_rate", "fallback_rate", "intent_accuracy",
+           "lead_capture_rate", "first_response_median_seconds", "resolution_median_seconds", "fcr_rate",
+           "deflection_rate", "csat", "ces", "nps")
+
+PARITIES = [
+    Parity(
+        "csat_ces_weekly", {**WEEK, **dims("survey_response", "channel", "intent", "resolution_path")},
+        {**same("csat", "ces", "ces_easy_rate", "ces_score_sum"), "csat_responses": "csat_response_count",
+         "csat_satisfied_responses": "csat_satisfied_count", "ces_responses": "ces_response_count",
+         "ces_easy_responses": "ces_easy_count"},
+        "marts.mart_csat_ces_weekly", where=CSAT_CES_ONLY,
+    ),
+    Parity(
+        "issue_outcomes_weekly",
+        {**WEEK, **dims("issue", "first_channel", "intent", "issue_path")},
+        {**same("fcr_rate", "deflection_rate", "recontact_rate"), "issues": "issue_count",
+         "settled_issues": "settled_count", "fcr_issues": "fcr_count", "deflected_issues": "deflected_count",
+         "recontacted_issues": "recontacted_count"},
+        "marts.mart_issue_outcomes_weekly",
+    ),
+    Parity(
+        "response_times_weekly", {**WEEK, **dims("conversation", "channel", "resolution_path")},
+        {**same("first_response_median_seconds", "resolution_median_seconds"), "conversations": "conversation_count"},
+        "marts.mart_response_times_weekly",
+    ),
+    Parity(
+        "cost_monthly", {**MONTH, **dims("conversation", "intent", "resolution_path")},
+        {**same("cost_per_resolution", "cost_per_conversation", "allocated_cost"),
+         "conversations": "conversation_count", "resolved_conversations": "resolved_count"},
+        "marts.mart_cost_monthly",
+    ),
+    Parity(
+        "leads_monthly", {**MONTH, **dims("conversation", "channel")},
+        {**same("lead_capture_rate"), "lead_conversations": "lead_count", "conversations": "conversation_count"},
+        "marts.mart_leads_monthly",
+    ),
+    Parity(
+        "bot_quality_weekly", {**WEEK, **dims("conversation", "intent")},
+        {**same("bot_resolution_rate", "fallback_rate", "escalation_rate", "intent_accuracy"),
+         "bot_involved_conversations": "bot_conversation_count", "bot_escalated_conversations": "escalated_count",
+         "ai_only_resolved_conversations": "bot_resolved_count", "bot_messages": "bot_message_count",
+         "fallback_messages": "fallback_message_count", "intent_labeled_conversations": "intent_labeled_count",
+         "intent_matched_conversations": "intent_match_count"},
+        "marts.mart_bot_quality_weekly", where=BOT_ONLY,
+    ),
+    Parity(
+        "support_daily", {"metric_time__day": "date", **dims("conversation", "channel", "intent", "resolution_path")},
+        {"conversations": "conversation_count", "resolved_conversations": "resolved_count",
+         "bot_involved_conversations": "bot_involved_count", "bot_messages": "bot_message_count",
+         "fallback_messages": "fallback_message_count", "lead_conversations": "lead_count"},
+        "marts.mart_support_daily",
+    ),
+    Parity("metric_trends_weekly", WEEK, same(*TRENDED), trends(*TRENDED), min_pairs=3),  # NPS: 3 weeks
+    Parity(
+        "nps_quarterly_by_plan_tier", {**QUARTER, **dims("account", "plan_tier")},
+        {**same("nps"), "nps_responses": "response_count", "nps_promoters": "promoter_count",
+         "nps_detractors": "detractor_count"},
+        "(select *, segment_value as plan_tier from marts.mart_nps_quarterly where segment_type = 'plan_tier')",
+        where=f"{NPS_ONLY} and {{{{ Dimension('account__plan_tier') }}}} is not null",
+        min_pairs=4,  # one quarter x 4 plan tiers
+    ),
+]
 
 
-def test_bot_resolution_and_fallback_rate_by_week_intent(warehouse: Path, tmp_path: Path) -> None:
-    keys = {"metric_time__week": "week", "conversation__intent": "intent"}
-    metrics = ["bot_resolution_rate", "fallback_rate"]
-    csv = semantic(warehouse, tmp_path / "q.csv", metrics, list(keys),
-                   where="{{ Dimension('conversation__is_bot_involved') }}")
-    mart = "select week, intent, bot_resolution_rate, fallback_rate from marts.mart_bot_quality_weekly"
-    assert mismatches(warehouse, csv, keys, metrics, mart) == []
+@pytest.mark.parametrize("parity", PARITIES, ids=[p.name for p in PARITIES])
+def test_semantic_metrics_equal_the_mart(parity: Parity, warehouse: Path, tmp_path: Path) -> None:
+    metrics = list(parity.columns)
+    csv = semantic(warehouse, tmp_path / "q.csv", metrics, list(parity.keys), where=parity.where)
+    assert mismatches(warehouse, csv, parity.keys, metrics, parity.mart_sql(), parity.min_pairs) == []
 
 
-def test_escalation_rate_and_intent_accuracy_by_week(warehouse: Path, tmp_path: Path) -> None:
-    keys = {"metric_time__week": "week"}
-    metrics = ["escalation_rate", "intent_accuracy"]
-    csv = semantic(warehouse, tmp_path / "q.csv", metrics, list(keys))
-    mart = ("select week, "
-            "max(case when metric = 'escalation_rate' then value end) as escalation_rate, "
-            "max(case when metric = 'intent_accuracy' then value end) as intent_accuracy "
-            "from marts.mart_metric_trends_weekly group by week")
-    assert mismatches(warehouse, csv, keys, metrics, mart) == []
+def defined_metrics() -> set[str]:
+    """Names of the metrics every YAML file under models/ defines (today all in _semantic__metrics.yml)."""
+    documents = (yaml.safe_load(path.read_text(encoding="utf-8")) for path in (PROJECT_DIR / "models").rglob("*.yml"))
+    return {metric["name"] for document in documents for metric in (document or {}).get("metrics", [])}
 
 
-def test_nps_by_quarter_and_plan_tier(warehouse: Path, tmp_path: Path) -> None:
-    keys = {"metric_time__quarter": "quarter", "account__plan_tier": "plan_tier"}
-    csv = semantic(warehouse, tmp_path / "q.csv", ["nps"], list(keys),
-                   where="{{ Dimension('account__plan_tier') }} is not null")
-    mart = ("select quarter, segment_value as plan_tier, nps from marts.mart_nps_quarterly "
-            "where segment_type = 'plan_tier'")
-    assert mismatches(warehouse, csv, keys, ["nps"], mart, min_pairs=4) == []  # one quarter x 4 plan tiers
+def test_every_defined_metric_is_compared_with_a_mart() -> None:
+    defined = defined_metrics()
+    assert {"csat", "fcr_rate", "nps"} <= defined, defined
+    compared = {metric for parity in PARITIES for metric in parity.columns}
+    assert defined - compared == set(), "metrics without a parity check against a mart"
+    assert compared - defined == set(), "comparisons of metrics the semantic layer does not define"
