@@ -37,11 +37,13 @@ def bars_now_before(frame: pd.DataFrame, category: str, now: str, before: str, l
     return _finish(fig, title, x, y, percent)
 
 
-def lines(frame: pd.DataFrame, x: str, y: str, colour: str | None, title: str, x_title: str, y_title: str,
+def lines(frame: pd.DataFrame, x: str, y: str | list[str], colour: str | None, title: str, x_title: str, y_title: str,
           percent: bool = False, colours: dict[str, str] | None = None, facet: str | None = None,
           log: bool = False) -> go.Figure:
     fig = px.line(frame, x=x, y=y, color=colour, markers=True, color_discrete_map=colours or {},
                   facet_col=facet, facet_col_wrap=4 if facet else 0)
+    if isinstance(y, list):  # one line per column, named by the column
+        fig.update_layout(legend_title_text="")
     if facet:
         fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
         fig.update_layout(height=520)
@@ -68,10 +70,11 @@ def grouped_bars(frame: pd.DataFrame, x: str, y: str, colour: str, title: str, x
 
 
 def target_gaps(frame: pd.DataFrame, title: str) -> go.Figure:
-    """How far each metric is from its target, relative to the target, signed so that right is better."""
+    """The mart's relative margin to target per metric (right is better), labelled "value vs target"."""
     colours = ["#c62828" if status == "off_track" else "#2e7d32" for status in frame["status"]]
-    fig = go.Figure(go.Bar(x=frame["gap"], y=frame["metric"], orientation="h", marker_color=colours,
-                           text=frame["label"], textposition="auto"))
+    labels = [f"{value:.3g} vs {target:.3g}" for value, target in zip(frame["value"], frame["target"], strict=True)]
+    fig = go.Figure(go.Bar(x=frame["relative_margin_to_target"], y=frame["metric"], orientation="h",
+                           marker_color=colours, text=labels, textposition="auto"))
     fig.update_yaxes(autorange="reversed")
     _finish(fig, title, "distance from target, relative to the target (right is better)", "")
     fig.update_xaxes(tickformat=".0%")

@@ -1,7 +1,7 @@
 """The report in a real browser: headless Chromium (Debian's chromium and chromium-driver, which
 `make test` installs when missing) opens the page from disk and must find every chart drawn, no console
 error and no network request; a screenshot per section lands in test-artifacts/report/, and the
-headline numbers equal the marts'."""
+headline numbers, the daily glance and the target chart equal the marts' published columns."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import json
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -86,6 +87,25 @@ def test_screenshot_per_section(browser: object) -> None:
         assert path.stat().st_size > 20_000
 
 
+def _published(page: tuple[Path, Path], sql: str) -> list[tuple[Any, ...]]:
+    con = duckdb.connect(str(page[0]), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def _traces(browser: object, title: str, horizontal: bool = False) -> dict[str, dict[Any, float]]:
+    """The drawn chart with that title, as {trace name: {category: value}}: Plotly's decoded data in the page."""
+    found = browser.execute_script(  # type: ignore[attr-defined]
+        "const plot = [...document.querySelectorAll('.js-plotly-plot')]"
+        ".find((p) => p.layout.title.text === arguments[0]);"
+        "return plot ? plot._fullData.map((t) => [t.name, Array.from(t.x), Array.from(t.y)]) : null;", title)
+    assert found, f"no chart titled {title!r}"
+    return {name: dict(zip(ys, xs, strict=True) if horizontal else zip(xs, ys, strict=True))
+            for name, xs, ys in found}
+
+
 def test_headline_numbers_match_the_marts(browser: object, page: tuple[Path, Path]) -> None:
     from selenium.webdriver.common.by import By
 
@@ -93,16 +113,38 @@ def test_headline_numbers_match_the_marts(browser: object, page: tuple[Path, Pat
         text = browser.find_element(By.CSS_SELECTOR, f"[data-metric='{key}']").text  # type: ignore[attr-defined]
         return float(text.replace(",", ""))
 
-    con = duckdb.connect(str(page[0]), read_only=True)
-    try:
-        today = "(select max(date) from marts.mart_daily_glance)"
-        expected = con.execute(
-            f"select sum(conversation_count), sum(escalated_count), sum(zero_response_count) "
-            f"from marts.mart_daily_glance where date = {today}").fetchone()
-        cost = con.execute("select sum(allocated_cost) / sum(resolved_count) from marts.mart_cost_monthly "
-                           "where month = (select max(month) from marts.mart_cost_monthly)").fetchone()[0]  # type: ignore[index]
-    finally:
-        con.close()
-    assert expected is not None and expected[0] > 0
-    assert (shown("conversations_today"), shown("escalations_today"), shown("zero_response_today")) == expected
+    [today] = _published(page, """
+        select sum(conversation_count), sum(escalated_count), sum(zero_response_count) from marts.mart_daily_glance
+        where date = (select max(date) from marts.mart_daily_glance)""")
+    [(cost, revenue)] = _published(page, """
+        select sum(cost.allocated_cost) / sum(cost.resolved_count),
+            (select sum(revenue_influenced_mrr) from marts.mart_leads_monthly as leads where leads.month = cost.month)
+        from marts.mart_cost_monthly as cost where cost.month = (select max(month) from marts.mart_cost_monthly)
+        group by cost.month""")
+    assert today[0] > 0
+    assert (shown("conversations_today"), shown("escalations_today"), shown("zero_response_today")) == today
     assert shown("cost_per_resolution_month") == pytest.approx(cost, abs=0.005)
+    assert shown("revenue_influenced_month") == pytest.approx(float(revenue), abs=0.005)
+
+
+def test_daily_glance_shows_the_marts_mean_day_of_the_4_weeks_before(browser: object, page: tuple[Path, Path]) -> None:
+    rows = _published(page, """
+        select channel, conversation_count, prior_4w_mean_conversation_count, escalated_count,
+            prior_4w_mean_escalated_count, zero_response_count, prior_4w_mean_zero_response_count
+        from marts.mart_daily_glance where date = (select max(date) from marts.mart_daily_glance)""")
+    assert len(rows) > 1 and any(row[2] > 0 for row in rows)
+    for offset, title in enumerate(("Conversations started: today vs 4 weeks", "Escalations: today vs 4 weeks",
+                                    "Zero-response conversations: today vs 4 weeks")):
+        drawn = _traces(browser, title)
+        assert drawn["today"] == {row[0]: row[1 + 2 * offset] for row in rows}
+        assert drawn["mean day, 4 weeks before"] == pytest.approx({row[0]: row[2 + 2 * offset] for row in rows},
+                                                                 abs=1e-9)
+
+
+def test_target_chart_shows_the_marts_relative_margin(browser: object, page: tuple[Path, Path]) -> None:
+    rows = _published(page, "select metric, relative_margin_to_target from marts.mart_metric_trends_weekly "
+                            "where week = (select max(week) from marts.mart_metric_trends_weekly) "
+                            "and relative_margin_to_target is not null")
+    assert any(margin < 0 for _, margin in rows) and any(margin > 0 for _, margin in rows)
+    [bars] = _traces(browser, "Metrics against their targets, latest week", horizontal=True).values()
+    assert bars == pytest.approx(dict(rows), abs=1e-9)
