@@ -96,14 +96,18 @@ def _not_before(later: str, earlier: str) -> RowRule:
     return RowRule("timestamp_order", later, f"{later} < {earlier}", f"{later} is before {earlier}")
 
 
-_UPDATED_AT = _ts("updated_at", d="Version timestamp (UTC).")
+def _versioned(source: str, name: str, key: str, columns: tuple[Column, ...], description: str,
+               rules: tuple[RowRule, ...] = ()) -> Table:
+    """A versioned table whose last column is updated_at, the version timestamp."""
+    return Table(source, name, key, (*columns, _ts("updated_at", d="Version timestamp (UTC).")), versioned=True,
+                 description=description, rules=rules)
 
 
 def _created_then_versioned(source: str, name: str, key: str, columns: tuple[Column, ...], created: str,
                             description: str) -> Table:
     """A versioned table whose columns end in created_at and updated_at, no version older than its record."""
-    return Table(source, name, key, (*columns, _ts("created_at", d=created), _UPDATED_AT), versioned=True,
-                 description=description, rules=(_not_before("updated_at", "created_at"),))
+    return _versioned(source, name, key, (*columns, _ts("created_at", d=created)), description,
+                      (_not_before("updated_at", "created_at"),))
 
 
 CHANNELS = ("web_chat", "email", "sms", "messenger", "whatsapp", "social", "voice")
@@ -204,28 +208,24 @@ TABLES: tuple[Table, ...] = (
         versioned=False,
         description="Append-only: one row per conversation event (escalations, requests, leads...).",
     ),
-    Table(
+    _versioned(
         "helpdesk", "agents", "agent_id",
         (
             _s("agent_id", d="Agent key (human or bot)."),
             _s("agent_type", values=("human", "bot"), d="human or bot."),
             _s("name", d="Display name; personal data for humans."),
             _s("team", False, d="Team the agent works in."),
-            _UPDATED_AT,
         ),
-        versioned=True,
-        description="One row per agent version.",
+        "One row per agent version.",
     ),
-    Table(
+    _versioned(
         "helpdesk", "kb_articles", "article_id",
         (
             _s("article_id", d="Knowledge-base article key."),
             _s("title", d="Article title."),
             _s("intent", d="The intent the article answers."),
-            _UPDATED_AT,
         ),
-        versioned=True,
-        description="One row per knowledge-base article version.",
+        "One row per knowledge-base article version.",
     ),
     Table(
         "helpdesk", "kb_article_views", "view_id",
@@ -289,7 +289,7 @@ TABLES: tuple[Table, ...] = (
         created="When the customer signed up (UTC).",
         description="One row per customer version.",
     ),
-    Table(
+    _versioned(
         "billing", "subscriptions", "subscription_id",
         (
             _s("subscription_id", d="Subscription key."),
@@ -300,12 +300,10 @@ TABLES: tuple[Table, ...] = (
             _ts("started_at", d="When the subscription started (UTC)."),
             _ts("canceled_at", False, d="When it was canceled (UTC), if it was."),
             _s("cancel_reason", False, d="Free-text cancel reason; may hold personal data."),
-            _UPDATED_AT,
         ),
-        versioned=True,
-        description="One row per subscription version.",
+        "One row per subscription version.",
     ),
-    Table(
+    _versioned(
         "billing", "invoices", "invoice_id",
         (
             _s("invoice_id", d="Invoice key."),
@@ -316,10 +314,8 @@ TABLES: tuple[Table, ...] = (
             _s("currency", d="ISO 4217 currency code."),
             _s("status", values=INVOICE_STATUSES, d="paid, open, void, refunded or failed."),
             _ts("paid_at", False, d="When it was paid (UTC), if it was."),
-            _UPDATED_AT,
         ),
-        versioned=True,
-        description="One row per invoice version.",
+        "One row per invoice version.",
     ),
     Table(
         "finance", "support_costs", "cost_id",
