@@ -1,12 +1,14 @@
-"""The raw data contract (shared/spec/raw-data-contract.md) as data: tables, columns, rules.
+"""The raw data contract (docs/raw-data.md) as data: tables, columns, rules.
 
-The loader, the generator, the dbt sources and the tests all read this one module, so the
-contract is written down once in code.
+The loader, the generator, the dbt sources, the staging macros (`macros.py` renders them) and the
+tests all read this one module, so the contract is written down once in code.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from .rules import normalize_enum_sql
 
 # Logical types of the contract and the SQL type each one lands as in the raw schema.
 # Timestamps land as naive TIMESTAMP holding UTC (see docs/DECISIONLOG.md).
@@ -70,6 +72,11 @@ class Table:
         return f"{self.source}__{self.name}"
 
     @property
+    def keep(self) -> str:
+        """Which row of a key staging keeps: the latest version, or (append-only) the first copy loaded."""
+        return "latest_version" if self.versioned else "first_loaded"
+
+    @property
     def required_columns(self) -> list[str]:
         return [c.name for c in self.columns if c.required]
 
@@ -87,6 +94,20 @@ def _ts(name: str, required: bool = True, d: str = "") -> Column:
 
 def _not_before(later: str, earlier: str) -> RowRule:
     return RowRule("timestamp_order", later, f"{later} < {earlier}", f"{later} is before {earlier}")
+
+
+def _versioned(source: str, name: str, key: str, columns: tuple[Column, ...], description: str,
+               rules: tuple[RowRule, ...] = ()) -> Table:
+    """A versioned table whose last column is updated_at, the version timestamp."""
+    return Table(source, name, key, (*columns, _ts("updated_at", d="Version timestamp (UTC).")), versioned=True,
+                 description=description, rules=rules)
+
+
+def _created_then_versioned(source: str, name: str, key: str, columns: tuple[Column, ...], created: str,
+                            description: str) -> Table:
+    """A versioned table whose columns end in created_at and updated_at, no version older than its record."""
+    return _versioned(source, name, key, (*columns, _ts("created_at", d=created)), description,
+                      (_not_before("updated_at", "created_at"),))
 
 
 CHANNELS = ("web_chat", "email", "sms", "messenger", "whatsapp", "social", "voice")
@@ -115,14 +136,9 @@ INVOICE_STATUSES = ("paid", "open", "void", "refunded", "failed")
 COST_CATEGORIES = ("agent_labor", "tooling", "ai_usage", "training", "qa")
 
 
-def _norm(column: str) -> str:
-    """SQL for an enumerated column as the contract compares it: trimmed, lower-cased."""
-    return f"lower(trim({column}))"
-
-
-_STATUS = _norm("status")
+_STATUS = normalize_enum_sql("status")
 _SCALE_OK = " or ".join(
-    f"({_norm('survey_type')} = '{kind}' and scale_min = {lo} and scale_max = {hi})"
+    f"({normalize_enum_sql('survey_type')} = '{kind}' and scale_min = {lo} and scale_max = {hi})"
     for kind, scales in SURVEY_SCALES.items()
     for lo, hi in scales
 )
@@ -192,28 +208,24 @@ TABLES: tuple[Table, ...] = (
         versioned=False,
         description="Append-only: one row per conversation event (escalations, requests, leads...).",
     ),
-    Table(
+    _versioned(
         "helpdesk", "agents", "agent_id",
         (
             _s("agent_id", d="Agent key (human or bot)."),
             _s("agent_type", values=("human", "bot"), d="human or bot."),
             _s("name", d="Display name; personal data for humans."),
             _s("team", False, d="Team the agent works in."),
-            _ts("updated_at", d="Version timestamp (UTC)."),
         ),
-        versioned=True,
-        description="One row per agent version.",
+        "One row per agent version.",
     ),
-    Table(
+    _versioned(
         "helpdesk", "kb_articles", "article_id",
         (
             _s("article_id", d="Knowledge-base article key."),
             _s("title", d="Article title."),
             _s("intent", d="The intent the article answers."),
-            _ts("updated_at", d="Version timestamp (UTC)."),
         ),
-        versioned=True,
-        description="One row per knowledge-base article version.",
+        "One row per knowledge-base article version.",
     ),
     Table(
         "helpdesk", "kb_article_views", "view_id",
@@ -250,11 +262,11 @@ TABLES: tuple[Table, ...] = (
             RowRule("score_out_of_scale", "score", "not (score between scale_min and scale_max)",
                     "score is outside its scale"),
             RowRule("missing_conversation_id", "conversation_id",
-                    f"{_norm('survey_type')} in ('csat', 'ces') and conversation_id is null",
+                    f"{normalize_enum_sql('survey_type')} in ('csat', 'ces') and conversation_id is null",
                     "a csat or ces response needs a conversation_id"),
         ),
     ),
-    Table(
+    _created_then_versioned(
         "billing", "accounts", "account_id",
         (
             _s("account_id", d="Account (company) key."),
@@ -263,27 +275,21 @@ TABLES: tuple[Table, ...] = (
             _s("region", d="Region of the account."),
             _s("industry", d="Industry of the account."),
             _s("segment", values=SEGMENTS, d="self_serve, smb, mid_market or enterprise."),
-            _ts("created_at", d="When the account was created (UTC)."),
-            _ts("updated_at", d="Version timestamp (UTC)."),
         ),
-        versioned=True,
+        created="When the account was created (UTC).",
         description="One row per account version.",
-        rules=(_not_before("updated_at", "created_at"),),
     ),
-    Table(
+    _created_then_versioned(
         "billing", "customers", "customer_id",
         (
             _s("customer_id", d="Customer (person) key."),
             _s("account_id", d="The account the customer belongs to."),
             _s("email", d="Email address: personal data, hashed in staging."),
-            _ts("created_at", d="When the customer signed up (UTC)."),
-            _ts("updated_at", d="Version timestamp (UTC)."),
         ),
-        versioned=True,
+        created="When the customer signed up (UTC).",
         description="One row per customer version.",
-        rules=(_not_before("updated_at", "created_at"),),
     ),
-    Table(
+    _versioned(
         "billing", "subscriptions", "subscription_id",
         (
             _s("subscription_id", d="Subscription key."),
@@ -294,12 +300,10 @@ TABLES: tuple[Table, ...] = (
             _ts("started_at", d="When the subscription started (UTC)."),
             _ts("canceled_at", False, d="When it was canceled (UTC), if it was."),
             _s("cancel_reason", False, d="Free-text cancel reason; may hold personal data."),
-            _ts("updated_at", d="Version timestamp (UTC)."),
         ),
-        versioned=True,
-        description="One row per subscription version.",
+        "One row per subscription version.",
     ),
-    Table(
+    _versioned(
         "billing", "invoices", "invoice_id",
         (
             _s("invoice_id", d="Invoice key."),
@@ -310,10 +314,8 @@ TABLES: tuple[Table, ...] = (
             _s("currency", d="ISO 4217 currency code."),
             _s("status", values=INVOICE_STATUSES, d="paid, open, void, refunded or failed."),
             _ts("paid_at", False, d="When it was paid (UTC), if it was."),
-            _ts("updated_at", d="Version timestamp (UTC)."),
         ),
-        versioned=True,
-        description="One row per invoice version.",
+        "One row per invoice version.",
     ),
     Table(
         "finance", "support_costs", "cost_id",

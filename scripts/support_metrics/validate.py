@@ -2,17 +2,16 @@
 
 A row is rejected with the first rule it breaks, checking columns in contract order (missing
 key, missing value, unparsable value, value outside its list), then the table's cross-column
-rules in order. See shared/spec/raw-data-contract.md, "What a bad row is".
+rules in order. See docs/raw-data.md, "What a bad row is".
 """
 
 from __future__ import annotations
 
 from .contract import SQL_TYPES, Column, Table
 from .readers import Incoming
+from .rules import WHITESPACE_CHARS, normalize_enum_sql, trim_whitespace_sql
 from .warehouse import literal, quote
 
-WHITESPACE_CHARS = " \t\n\x0b\x0c\r"
-WHITESPACE = "'" + WHITESPACE_CHARS + "'"
 WHITESPACE_CODES = ", ".join(str(ord(c)) for c in WHITESPACE_CHARS)
 FORMAT_MESSAGES = {
     "invalid_json": "the line is not valid JSON",
@@ -56,7 +55,7 @@ def _defects(table: Table) -> list[tuple[str, str, str, str]]:
             allowed = ", ".join(literal(v) for v in column.values)
             checks.append((
                 # exact spellings pass at once; only the others are trimmed and lower-cased
-                f"{typed} not in ({allowed}) and lower(trim({typed}, {WHITESPACE})) not in ({allowed})",
+                f"{typed} not in ({allowed}) and {normalize_enum_sql(typed)} not in ({allowed})",
                 "invalid_value", name,
                 f"{shown} || ' is not one of {', '.join(column.values)}'",
             ))
@@ -69,7 +68,7 @@ def _blank_to_null(column: str) -> str:
     """Empty or white-space-only text becomes null; only values starting with white space are trimmed."""
     return (
         f"case when {column} = '' or (ascii({column}) in ({WHITESPACE_CODES}) "
-        f"and trim({column}, {WHITESPACE}) = '') then null else {column} end"
+        f"and {trim_whitespace_sql(column)} = '') then null else {column} end"
     )
 
 

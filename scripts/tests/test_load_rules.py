@@ -61,6 +61,8 @@ ACCEPTED: list[tuple[str, dict[str, Any]]] = [
     (CONV, {"channel": "  Web_Chat "}),  # enums compare after trimming and lower-casing
     (CONV, {"status": "OPEN", "resolved_at": "", "closed_at": ""}),
     (CONV, {"status": "Unresolved", "resolved_at": ""}),
+    (CONV, {"status": "\tResolved\r\n"}),  # the status rules compare it as the enum check does
+    (SURVEY, {"survey_type": "\x0bCSAT\x0c"}),  # so do the scale rules: csat on 1..5
     (CONV, {"bot_intent_confidence": "1.7"}),  # odd but not a listed defect: data tests report it
     (SURVEY, {"score": "1", "scale_min": "0", "scale_max": "1"}),  # thumbs up
     (SURVEY, {"survey_type": "NPS", "conversation_id": "", "score": "9", "scale_min": "0", "scale_max": "10"}),

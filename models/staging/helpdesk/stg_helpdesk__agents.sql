@@ -1,15 +1,11 @@
 {#
-    One row per agent (human or bot): its latest version. People's names are dropped (metrics.md §9); a bot keeps
+    One row per agent (human or bot): its latest version. People's names are dropped (docs/metrics.md §9); a bot keeps
     its name.
 #}
 with
 
-source as (
-    select * from {{ source('helpdesk', 'agents') }}
-),
-
-ranked as (
-    {{ deduplicate_rows('source', 'agent_id', keep='latest_version') }}
+agents as (
+    {{ deduplicated_source('helpdesk', 'agents') }}
 ),
 
 final as (
@@ -18,14 +14,10 @@ final as (
         {{ normalize_enum('agent_type') }} as agent_type,
         case when {{ normalize_enum('agent_type') }} = 'bot' then name end as bot_name,
         team,
-        _key_row_count - 1 as superseded_version_count,
+        superseded_version_count,
         cast(updated_at as {{ dbt.type_timestamp() }}) as updated_at,
-        _source_file,
-        _source_row,
-        _load_id,
-        _loaded_at
-    from ranked
-    where _row_rank = 1
+        {{ lineage_columns() }}
+    from agents
 )
 
 select * from final

@@ -4,12 +4,8 @@
 #}
 with
 
-source as (
-    select * from {{ source('helpdesk', 'kb_articles') }}
-),
-
-ranked as (
-    {{ deduplicate_rows('source', 'article_id', keep='latest_version') }}
+kb_articles as (
+    {{ deduplicated_source('helpdesk', 'kb_articles') }}
 ),
 
 final as (
@@ -17,14 +13,10 @@ final as (
         article_id,
         title,
         {{ normalize_enum('intent') }} as intent,
-        _key_row_count - 1 as superseded_version_count,
+        superseded_version_count,
         cast(updated_at as {{ dbt.type_timestamp() }}) as updated_at,
-        _source_file,
-        _source_row,
-        _load_id,
-        _loaded_at
-    from ranked
-    where _row_rank = 1
+        {{ lineage_columns() }}
+    from kb_articles
 )
 
 select * from final

@@ -1,15 +1,11 @@
 {#
     One row per survey response (append-only; a repeated response_id keeps its first copy in load order); score
-    normalized to 0..1 (metrics.md §3), comment masked (§9).
+    normalized to 0..1 (docs/metrics.md §3), comment masked (§9).
 #}
 with
 
-source as (
-    select * from {{ source('survey', 'responses') }}
-),
-
-ranked as (
-    {{ deduplicate_rows('source', 'response_id', keep='first_loaded') }}
+responses as (
+    {{ deduplicated_source('survey', 'responses') }}
 ),
 
 final as (
@@ -23,15 +19,11 @@ final as (
         cast(scale_max as {{ dbt.type_int() }}) as scale_max,
         {{ safe_divide('score - scale_min', 'scale_max - scale_min') }} as score_normalized,
         {{ mask_personal_data('comment') }} as comment,
-        _key_row_count - 1 as dropped_duplicate_count,
+        dropped_duplicate_count,
         cast(sent_at as {{ dbt.type_timestamp() }}) as sent_at,
         cast(responded_at as {{ dbt.type_timestamp() }}) as responded_at,
-        _source_file,
-        _source_row,
-        _load_id,
-        _loaded_at
-    from ranked
-    where _row_rank = 1
+        {{ lineage_columns() }}
+    from responses
 )
 
 select * from final
