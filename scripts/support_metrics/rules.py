@@ -7,7 +7,6 @@ personal data staging masks.
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 # The characters the raw contract counts as white space: space, tab, LF, VT, FF, CR.
@@ -81,14 +80,3 @@ def duckdb_phone_numbers_sql(text: str) -> str:
         f"list_filter(regexp_extract_all({text}, '{PHONE}', 1), "
         f"lambda candidate: length(regexp_replace(candidate, '[^0-9]', '', 'g')) between {low} and {high})"
     )
-
-
-def mask_personal_data(text: str) -> str:
-    """The masking of docs/metrics.md §9 in Python: emails, then cards, then phone numbers."""
-    masked = re.sub(spelled(EMAIL, "python"), "<email>", text)
-    masked = re.sub("(?a)" + CARD, r"\1<card>", masked)
-    low, high = PHONE_DIGITS
-    for phone in re.findall("(?a)" + PHONE, masked):
-        if low <= sum(c.isdigit() for c in phone) <= high:
-            masked = masked.replace(phone, "<phone>")
-    return masked

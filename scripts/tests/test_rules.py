@@ -12,18 +12,13 @@ from support_metrics.contract import TABLES
 from support_metrics.expectations import privacy_suite
 from support_metrics.warehouse import PROJECT_DIR
 
-# The examples of docs/metrics.md §9 (as in the helpdesk unit test), masked by hand.
-MASKED = [
-    ("Write to jane.doe@example.com. Thanks!", "Write to <email>. Thanks!"),
-    ("my card 4111 1111 1111 1111 was charged twice", "my card <card> was charged twice"),
-    ("card number 4111-1111-1111-1111", "card number <card>"),
-    ("call me on +1 415 555 0100 after 5", "call me on <phone> after 5"),
-    ("office (415) 555-0100, mobile +14155550100", "office <phone>, mobile <phone>"),
-    ("UK: 0171 234 5678", "UK: <phone>"),
-    ("order 12345678 placed on 2025-01-10 at 10:30 for 1 299.00",
-     "order 12345678 placed on 2025-01-10 at 10:30 for 1 299.00"),
-    ("email j.smith+support@mail.example.org or call 555-0100", "email <email> or call <phone>"),
-    ("version 2.4.1 of the app", "version 2.4.1 of the app"),
+# The examples of docs/metrics.md §9 (as in the helpdesk unit test, which checks their masking).
+EXAMPLES = [
+    "Write to jane.doe@example.com. Thanks!", "my card 4111 1111 1111 1111 was charged twice",
+    "card number 4111-1111-1111-1111", "call me on +1 415 555 0100 after 5",
+    "office (415) 555-0100, mobile +14155550100", "UK: 0171 234 5678",
+    "order 12345678 placed on 2025-01-10 at 10:30 for 1 299.00",
+    "email j.smith+support@mail.example.org or call 555-0100", "version 2.4.1 of the app",
 ]
 # Texts where the engines could part: non-ASCII neighbours, too many digits, odd separators.
 TRICKY = [
@@ -80,7 +75,7 @@ def test_duckdb_finds_what_python_finds(name: str) -> None:
     """RE2 (DuckDB) and the Python spelling (the GX suite) match the same text in the same places."""
     pattern = rules.PERSONAL_DATA[name]
     con = duckdb.connect()
-    for text, _ in [*MASKED, *[(t, t) for t in TRICKY]]:
+    for text in [*EXAMPLES, *TRICKY]:
         duck = con.execute(f"select regexp_extract_all(?, '{rules.spelled(pattern, 're2')}')", [text]).fetchone()
         python = [m.group(0) for m in re.finditer(rules.spelled(pattern, "python"), text)]
         assert duck == (python,), text
@@ -100,11 +95,6 @@ def test_phone_numbers_are_the_candidates_with_7_to_15_digits() -> None:
         "too long +1234567890123456": [],
         "UK: 0171 234 5678": ["0171 234 5678"],
     }
-
-
-@pytest.mark.parametrize(("text", "masked"), MASKED)
-def test_python_masking_gives_the_worked_examples(text: str, masked: str) -> None:
-    assert rules.mask_personal_data(text) == masked
 
 
 def test_enum_normalisation_is_the_same_in_python_and_sql() -> None:
