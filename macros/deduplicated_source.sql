@@ -40,3 +40,11 @@
     ) as ranked
     where ranked._row_rank = 1
 {%- endmacro %}
+
+
+{#- The raw table's timestamp columns (from the contract, in its order), each cast to the warehouse's timestamp. -#}
+{% macro staged_timestamps(source_name, table_name) -%}
+    {%- for column in contract_table(source_name, table_name).timestamps %}
+        cast({{ column }} as {{ dbt.type_timestamp() }}) as {{ column }},
+    {%- endfor %}
+{%- endmacro %}

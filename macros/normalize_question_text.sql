@@ -1,5 +1,5 @@
 {#-
-    A question's text as metrics.md §8 compares it: lower-cased, every character that is not a Unicode letter,
+    A question's text as docs/metrics.md §8 compares it: lower-cased, every character that is not a Unicode letter,
     a Unicode digit, an underscore or white space deleted, white space collapsed to one space, trimmed.
     Text is NFC-normalized first where the engine can, so a letter written as base + combining accent
     (e + U+0301) stays the letter é instead of losing its accent. White space is the ASCII kind (space, tab,

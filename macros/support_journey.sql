@@ -1,5 +1,5 @@
 {#-
-    The support journey of metrics.md §7 from per-window issue flags, worst first:
+    The support journey of docs/metrics.md §7 from per-window issue flags, worst first:
     unresolved > repeat_contact > escalated > resolved_first_contact > no_contact.
     Arguments are SQL counts over the issues opened in the window.
 -#}

@@ -1,5 +1,5 @@
 {#-
-    Issue counts behind the support journey of metrics.md §7, one row per window: the issues opened in the
+    Issue counts behind the support journey of docs/metrics.md §7, one row per window: the issues opened in the
     half-open window [window_start_at, window_end_at) by the customers who belong to the window's account now,
     judged in their final state. `windows` names a relation or CTE with the key columns, account_id,
     window_start_at and window_end_at; `issues` and `customers` name the CTEs of int_issues_summarized and

@@ -1,6 +1,6 @@
 -- The benchmark's floor: fct_conversations and fct_issues computed straight from the raw tables by one
 -- hand-written DuckDB script, no dbt, no staging views, no tests. The same definitions as the models
--- (metrics.md §1, §2) in as few passes as a person would write them; masking and costs left out.
+-- (docs/metrics.md §1, §2) in as few passes as a person would write them; masking and costs left out.
 
 create or replace table floor_conversations as
 with

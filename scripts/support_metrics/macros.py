@@ -66,9 +66,11 @@ def whitespace() -> str:
 
 
 def contract_tables() -> str:
-    """macros/generated/contract_tables.sql: each raw table's key and keep mode, and the lineage columns."""
+    """macros/generated/contract_tables.sql: each raw table's key, keep mode and timestamps, and the lineage columns."""
     entries = [
-        f"    '{t.source}.{t.name}': {{'key': '{t.key}', 'keep': '{t.keep}'}}," for t in TABLES
+        f"    '{t.source}.{t.name}': {{'key': '{t.key}', 'keep': '{t.keep}', "
+        f"'timestamps': {[c.name for c in t.columns if c.type == 'timestamp']}}},"
+        for t in TABLES
     ]
     lookup = "\n".join([
         "{%- set tables = {", *entries, "} -%}",
@@ -80,7 +82,8 @@ def contract_tables() -> str:
     ])
     return _HEADER.format(source="contract.py") + "".join((
         _macro("contract_table(source_name, table_name)", lookup,
-               "A raw table's key and keep mode: latest_version (versioned) or first_loaded (append-only)."),
+               "A raw table's key, keep mode (latest_version: versioned; first_loaded: append-only) and "
+               "timestamp columns."),
         _macro("lineage_columns()", ",\n".join(f"    {name}" for name in LINEAGE_COLUMNS),
                "The lineage columns the loader adds to every raw row, in order."),
     ))

@@ -18,7 +18,7 @@ CLEAN = {"customers": 1500, "days": 91, "seed": 7}
 ISO = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$"
 TS = "::timestamptz"
 
-# Conversation facts after metrics.md section 1 (enough of it for the planted effects).
+# Conversation facts after docs/metrics.md section 1 (enough of it for the planted effects).
 FACTS = """
 create table facts as
 with m as (

@@ -1,4 +1,4 @@
-"""Each rule of "What a bad row is" (raw-data-contract.md): the bad row is rejected, its neighbour loaded."""
+"""Each rule of "What a bad row is" (docs/raw-data.md): the bad row is rejected, its neighbour loaded."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 {#
     Every landed file reconciles: rows read = rows loaded + rows rejected, and the raw table
-    and the rejects table hold exactly those counts for the file (raw-data-contract.md).
+    and the rejects table hold exactly those counts for the file (docs/raw-data.md).
     Returns the files that break it; zero rows is a pass.
 #}
 {% set raw_tables = [

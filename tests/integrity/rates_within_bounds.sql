@@ -1,5 +1,5 @@
 {#
-    Every published rate lies in 0..1 and every NPS in -100..100 (metrics.md). Returns the offending mart, column
+    Every published rate lies in 0..1 and every NPS in -100..100 (docs/metrics.md). Returns the offending mart, column
     and value; zero rows is a pass.
 #}
 {% set rates = [

@@ -1,6 +1,6 @@
 {#
-    One row per raw table: rows the loader landed = staging rows + superseded versions + dropped duplicates (raw-
-    data-contract.md "Records are versioned").
+    One row per raw table: rows the loader landed = staging rows + superseded versions + dropped duplicates (docs/raw-
+    data.md "Records are versioned").
 #}
 {% set versioned = ['helpdesk__conversations', 'helpdesk__agents', 'helpdesk__kb_articles', 'billing__accounts',
                     'billing__customers', 'billing__subscriptions', 'billing__invoices'] %}

@@ -1,5 +1,5 @@
 {#
-    One row per bot fallback message (metrics.md §8): the latest customer message of the same conversation at
+    One row per bot fallback message (docs/metrics.md §8): the latest customer message of the same conversation at
     or before it (greatest created_at, ties by the greater message_id) and its normalized question text, with
     the conversation's intent and the ISO week of the conversation's created_at. A fallback with no customer
     message before it keeps its row with a null question.

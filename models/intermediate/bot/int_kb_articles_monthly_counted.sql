@@ -1,5 +1,5 @@
 {#
-    One row per article × month with a view or a suggestion (metrics.md §8): views (in the month of viewed_at),
+    One row per article × month with a view or a suggestion (docs/metrics.md §8): views (in the month of viewed_at),
     self-served views, views followed by a contact within kb_selfserve_window_hours, and bot suggestions
     (kb_article_suggested events, in the month of the event); the article's current intent.
 #}

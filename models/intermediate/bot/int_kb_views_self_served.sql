@@ -1,5 +1,5 @@
 {#
-    One row per knowledge-base view (metrics.md §8): the same customer's next conversation strictly after it,
+    One row per knowledge-base view (docs/metrics.md §8): the same customer's next conversation strictly after it,
     whether that conversation came within kb_selfserve_window_hours (inclusive end), and so whether the view
     self-served. One window over each customer's views and conversations, never a join of every view with
     every conversation. A view counts in the month of its viewed_at.

@@ -1,5 +1,5 @@
 {#
-    One row per week × intent with a knowledge gap (metrics.md §8): conversations escalated for
+    One row per week × intent with a knowledge gap (docs/metrics.md §8): conversations escalated for
     missing_knowledge (the reason of their earliest escalation, §1) and bot fallback messages, both in the
     ISO week of the conversation's created_at.
 #}

@@ -1,5 +1,5 @@
 {#
-    One row per week × rank (metrics.md §8): the questions customers asked right before a bot fallback in the
+    One row per week × rank (docs/metrics.md §8): the questions customers asked right before a bot fallback in the
     ISO week of their conversation, ranked by occurrences (ties by text), the top unanswered_top_n, each with
     its most frequent intent that week (ties alphabetical). Fallbacks without question text do not count.
 #}

@@ -1,5 +1,5 @@
 {#
-    One row per conversation (latest version) with its facts from metrics.md §1: intent and category,
+    One row per conversation (latest version) with its facts from docs/metrics.md §1: intent and category,
     resolution path, response and resolution times, depth, bot and fallback messages, human requests,
     forced containment, intent match and leads. Incremental: a run recomputes the conversations that a
     load it has not seen touched (a new version, message or event), whatever their created_at.

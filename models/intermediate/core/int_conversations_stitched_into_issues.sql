@@ -1,5 +1,5 @@
 {#
-    One row per conversation with the issue it belongs to (metrics.md §2). Per customer and intent, in
+    One row per conversation with the issue it belongs to (docs/metrics.md §2). Per customer and intent, in
     order of created_at (ties by conversation_id), a conversation continues the issue of the previous one
     when that one is still open or closed at most recontact_window_days before it started; unknown intents
     never stitch. Gaps and islands: one lag, one running sum, no self-join. Incremental: a run re-stitches

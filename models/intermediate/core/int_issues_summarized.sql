@@ -1,5 +1,5 @@
 {#
-    One row per issue (metrics.md §2): its conversations and channels, path, resolution, whether it is
+    One row per issue (docs/metrics.md §2): its conversations and channels, path, resolution, whether it is
     settled at the as-of time, and FCR, re-contact, cross-channel and true deflection (settled issues only).
 #}
 {% set window_seconds = var('recontact_window_days') * 86400 %}

@@ -1,5 +1,5 @@
 {#
-    One row per message with the flags metrics.md §1 defines: public (not an internal note),
+    One row per message with the flags docs/metrics.md §1 defines: public (not an internal note),
     conversational (text or fallback), a response (public bot or agent message, or anyone's auto_ack),
     a useful response (bot or agent text). Incremental: messages are append-only, so each run adds the
     messages of the loads it has not seen (metrics need no message twice: staging keeps the first copy).

@@ -1,5 +1,5 @@
 {#
-    One row per counted survey response (metrics.md §3): for CSAT and CES the latest response per conversation,
+    One row per counted survey response (docs/metrics.md §3): for CSAT and CES the latest response per conversation,
     for NPS the latest per customer and quarter (latest = greatest responded_at, ties by the greater response_id).
     CSAT and CES inherit the conversation's channel, intent and resolution path; NPS inherits none. Every response
     carries its customer's current account with plan tier, segment and region, the account's tenure band at the

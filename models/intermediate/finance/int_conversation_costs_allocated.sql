@@ -1,5 +1,5 @@
 {#
-    One row per conversation: its share of the support-cost ledger of the month it was created in (metrics.md §6).
+    One row per conversation: its share of the support-cost ledger of the month it was created in (docs/metrics.md §6).
     agent_labor, training and qa go to human_involved conversations in proportion to their conversational agent
     messages; ai_usage to bot_involved conversations in proportion to their bot messages; tooling equally to every
     conversation. What a month/category allocates comes from int_cost_ledger_allocated; nothing is rounded, and a

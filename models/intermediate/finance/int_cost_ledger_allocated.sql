@@ -1,5 +1,5 @@
 {#
-    One row per month × cost category of the support-cost ledger (metrics.md §6): the ledger amount, the basis
+    One row per month × cost category of the support-cost ledger (docs/metrics.md §6): the ledger amount, the basis
     it is allocated over, and how much of it is allocated to the month's conversations or stays unallocated.
     A month/category is allocated in full when its basis has anything to allocate to, else it stays unallocated
     in full: ledger_amount = allocated_amount + unallocated_amount exactly (decimal arithmetic, never rounded).

@@ -1,5 +1,5 @@
 {#
-    One row per conversation that captured a lead (metrics.md §5), in the month and channel of that conversation:
+    One row per conversation that captured a lead (docs/metrics.md §5), in the month and channel of that conversation:
     whether the lead converted (its customer's account's earliest subscription started at or after the capture and
     no later than lead_conversion_window_days after it) and whether it is the lead that subscription is credited
     to (last touch: the latest converted lead of the account, ties by the greater conversation_id). Only the

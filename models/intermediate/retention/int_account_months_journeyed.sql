@@ -1,5 +1,5 @@
 {#
-    One row per account and month (metrics.md §7) with its support journey over the window [month start -
+    One row per account and month (docs/metrics.md §7) with its support journey over the window [month start -
     journey_window_days, month start), the risk signals that hold over the same window and the health score: 100
     minus the seed weights of those signals, clamped to 0..100. Issues are judged in their final state and count
     for the account their customer belongs to now.

@@ -1,5 +1,5 @@
 {#
-    One row per account and calendar month (metrics.md §7), from the month of the account's first subscription to
+    One row per account and calendar month (docs/metrics.md §7), from the month of the account's first subscription to
     the month of the as-of time: active (a subscription started before the month's first instant and not canceled
     at or before it), churned (active, and no subscription left uncanceled at the month's end, a subscription
     started within the month counting as left) and the MRR of the subscriptions active at the first instant.

@@ -1,6 +1,6 @@
 {#
     One row per canceled subscription with the month it was canceled in and the theme of its cancel reason
-    (metrics.md §7): the first rule of seeds/churn_reason_rules.csv, by priority (ties by pattern), whose pattern
+    (docs/metrics.md §7): the first rule of seeds/churn_reason_rules.csv, by priority (ties by pattern), whose pattern
     occurs in the reason, case-insensitively; other when no rule matches or no reason was given.
 #}
 with

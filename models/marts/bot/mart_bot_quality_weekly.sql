@@ -1,5 +1,5 @@
 {#
-    One row per week × intent over bot-involved conversations (metrics.md §4): bot resolution, fallbacks,
+    One row per week × intent over bot-involved conversations (docs/metrics.md §4): bot resolution, fallbacks,
     intent accuracy against human-confirmed intents, escalation, forced containment and depth.
 #}
 with

@@ -1,5 +1,5 @@
 {#
-    One row per month × article with a view or a suggestion (metrics.md §8), counted in
+    One row per month × article with a view or a suggestion (docs/metrics.md §8), counted in
     int_kb_articles_monthly_counted: views, self-served views, contacts after a view, bot suggestions.
 #}
 with

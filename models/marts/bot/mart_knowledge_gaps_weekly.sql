@@ -1,5 +1,5 @@
 {#
-    One row per week × intent with a knowledge gap (metrics.md §8): escalations for missing_knowledge and bot
+    One row per week × intent with a knowledge gap (docs/metrics.md §8): escalations for missing_knowledge and bot
     fallback messages, with the week's conversations of that intent beside them so a BI tool can rank gaps
     by their share as well as their size.
 #}

@@ -1,5 +1,5 @@
 {#
-    One row per week × rank (metrics.md §8): the top unanswered_top_n questions customers asked right before
+    One row per week × rank (docs/metrics.md §8): the top unanswered_top_n questions customers asked right before
     a bot fallback, ranked in int_unanswered_questions_ranked.
 #}
 with

@@ -1,4 +1,4 @@
-{# One row per account and month, from its first subscription's month to the as-of month (metrics.md §7). #}
+{# One row per account and month, from its first subscription's month to the as-of month (docs/metrics.md §7). #}
 with
 
 account_months as (

@@ -1,5 +1,5 @@
 {#
-    One row per conversation (latest version): the facts of metrics.md §1 with the issue it belongs to (§2),
+    One row per conversation (latest version): the facts of docs/metrics.md §1 with the issue it belongs to (§2),
     the customer's current account and its allocated support cost (§6). The base of every conversation mart.
 #}
 with

@@ -1,5 +1,5 @@
 {#
-    One row per issue: one customer problem across conversations and channels (metrics.md §2), with the customer's
+    One row per issue: one customer problem across conversations and channels (docs/metrics.md §2), with the customer's
     current account.
 #}
 with

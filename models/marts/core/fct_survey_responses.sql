@@ -1,5 +1,5 @@
 {#
-    One row per counted survey response (metrics.md §3): the latest CSAT or CES response per conversation,
+    One row per counted survey response (docs/metrics.md §3): the latest CSAT or CES response per conversation,
     the latest NPS response per customer and quarter; CSAT and CES inherit the conversation's channel,
     intent and resolution path, NPS none.
 #}

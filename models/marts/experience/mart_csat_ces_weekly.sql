@@ -1,5 +1,5 @@
 {#
-    One row per week × channel × intent × resolution path with CSAT or CES responses (metrics.md §3): the
+    One row per week × channel × intent × resolution path with CSAT or CES responses (docs/metrics.md §3): the
     counted responses (latest per conversation) in the week of the conversation they answer; CSAT for
     ai_only and ai_to_human side by side, never blended.
 #}

@@ -1,5 +1,5 @@
 {#
-    One row per quarter × segment (metrics.md §3): NPS from the latest response per customer and quarter,
+    One row per quarter × segment (docs/metrics.md §3): NPS from the latest response per customer and quarter,
     overall and by the account's current plan tier, segment and region, by tenure band and by support journey
     over the 90 days before the response.
 #}

@@ -1,5 +1,5 @@
 {#
-    One row per month × ledger category (metrics.md §6): the ledger amount, what was allocated to conversations and
+    One row per month × ledger category (docs/metrics.md §6): the ledger amount, what was allocated to conversations and
     what stayed unallocated.
 #}
 with

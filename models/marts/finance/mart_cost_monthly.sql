@@ -1,5 +1,5 @@
 {#
-    One row per month × intent × resolution path (metrics.md §6): allocated support cost, cost per
+    One row per month × intent × resolution path (docs/metrics.md §6): allocated support cost, cost per
     conversation and per resolution; bot and human cost per resolution on the same intent side by side, and
     the same intent and path in the month before (its parts too, so a roll-up stays exact).
 #}

@@ -1,5 +1,5 @@
 {#
-    One row per month × channel with conversations (metrics.md §5): leads captured in chat, how many became
+    One row per month × channel with conversations (docs/metrics.md §5): leads captured in chat, how many became
     paying accounts within the conversion window, and the MRR they brought (each subscription credited to
     one lead only).
 #}

@@ -1,5 +1,5 @@
 {#
-    One row per week × intent × escalation reason (metrics.md §4): conversations that were escalated or in
+    One row per week × intent × escalation reason (docs/metrics.md §4): conversations that were escalated or in
     which the customer asked for a person; those never escalated carry the reason not_escalated.
 #}
 with

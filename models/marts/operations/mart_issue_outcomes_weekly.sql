@@ -1,5 +1,5 @@
 {#
-    One row per week of opening × first channel × intent × issue path (metrics.md §2): issues, and of the
+    One row per week of opening × first channel × intent × issue path (docs/metrics.md §2): issues, and of the
     settled ones FCR, true deflection, re-contact and cross-channel; rates over settled issues.
 #}
 with

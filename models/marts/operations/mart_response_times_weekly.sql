@@ -1,5 +1,5 @@
 {#
-    One row per week × channel × resolution path (metrics.md §4): count, mean, median and p90 of first,
+    One row per week × channel × resolution path (docs/metrics.md §4): count, mean, median and p90 of first,
     first useful and first human response (the handoff wait when escalated) and of resolution time.
     Bot and human timings are never blended: the path is part of the grain.
 #}

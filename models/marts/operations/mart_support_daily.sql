@@ -1,5 +1,5 @@
 {#
-    One row per day × channel × intent × resolution path with conversations (metrics.md §1, §3, §4): counts
+    One row per day × channel × intent × resolution path with conversations (docs/metrics.md §1, §3, §4): counts
     and sums beside which every daily rate can be recomputed after any roll-up. Survey counts fall in the
     day of the conversation they answer.
 #}

@@ -1,5 +1,5 @@
 {#
-    One row per month × cancel-reason theme (metrics.md §7): accounts that churned that month, by the theme of the
+    One row per month × cancel-reason theme (docs/metrics.md §7): accounts that churned that month, by the theme of the
     reasons of the subscriptions they canceled in it: after its first instant and at or before its end (the next
     month's first instant), the same edges that make the account active in it and churned at its end.
 #}

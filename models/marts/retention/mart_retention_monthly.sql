@@ -1,5 +1,5 @@
 {#
-    One row per month × support journey over the 90 days before the month (metrics.md §7): active and churned
+    One row per month × support journey over the 90 days before the month (docs/metrics.md §7): active and churned
     accounts, churn rate.
 #}
 with

@@ -1,5 +1,5 @@
 {#
-    One row per month × intent × handler (metrics.md §11): bot = ai_only conversations, human = human_only
+    One row per month × intent × handler (docs/metrics.md §11): bot = ai_only conversations, human = human_only
     and ai_to_human (no_response excluded); resolution rate, median resolution time, cost per resolution
     and CSAT on the same intent, side by side.
 #}

@@ -14,8 +14,7 @@ final as (
         region,
         industry,
         superseded_version_count,
-        cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
-        cast(updated_at as {{ dbt.type_timestamp() }}) as updated_at,
+        {{ staged_timestamps('billing', 'accounts') }}
         {{ lineage_columns() }}
     from accounts
 )

@@ -14,8 +14,7 @@ final as (
         account_id,
         {{ hash_email('email') }} as email_sha256,
         superseded_version_count,
-        cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
-        cast(updated_at as {{ dbt.type_timestamp() }}) as updated_at,
+        {{ staged_timestamps('billing', 'customers') }}
         {{ lineage_columns() }}
     from customers
 )

@@ -14,9 +14,7 @@ final as (
         amount,
         upper({{ trim_whitespace('currency') }}) as currency,
         superseded_version_count,
-        cast(issued_at as {{ dbt.type_timestamp() }}) as issued_at,
-        cast(paid_at as {{ dbt.type_timestamp() }}) as paid_at,
-        cast(updated_at as {{ dbt.type_timestamp() }}) as updated_at,
+        {{ staged_timestamps('billing', 'invoices') }}
         {{ lineage_columns() }}
     from invoices
 )

@@ -14,9 +14,7 @@ final as (
         upper({{ trim_whitespace('currency') }}) as currency,
         {{ mask_personal_data('cancel_reason') }} as cancel_reason,
         superseded_version_count,
-        cast(started_at as {{ dbt.type_timestamp() }}) as started_at,
-        cast(canceled_at as {{ dbt.type_timestamp() }}) as canceled_at,
-        cast(updated_at as {{ dbt.type_timestamp() }}) as updated_at,
+        {{ staged_timestamps('billing', 'subscriptions') }}
         {{ lineage_columns() }}
     from subscriptions
 )

@@ -15,7 +15,7 @@ final as (
         case when {{ normalize_enum('agent_type') }} = 'bot' then name end as bot_name,
         team,
         superseded_version_count,
-        cast(updated_at as {{ dbt.type_timestamp() }}) as updated_at,
+        {{ staged_timestamps('helpdesk', 'agents') }}
         {{ lineage_columns() }}
     from agents
 )

@@ -19,10 +19,7 @@ final as (
         {{ normalize_enum('agent_intent') }} as agent_intent,
         {{ mask_personal_data('subject') }} as subject,
         superseded_version_count,
-        cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
-        cast(updated_at as {{ dbt.type_timestamp() }}) as updated_at,
-        cast(resolved_at as {{ dbt.type_timestamp() }}) as resolved_at,
-        cast(closed_at as {{ dbt.type_timestamp() }}) as closed_at,
+        {{ staged_timestamps('helpdesk', 'conversations') }}
         {{ lineage_columns() }}
     from conversations
 )

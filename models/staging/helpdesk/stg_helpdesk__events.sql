@@ -22,7 +22,7 @@ final as (
         {{ normalize_enum('lead_type') }} as lead_type,
         dropped_duplicate_count,
         cast(context_transferred as {{ dbt.type_boolean() }}) as is_context_transferred,
-        cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
+        {{ staged_timestamps('helpdesk', 'events') }}
         {{ lineage_columns() }}
     from events
 )

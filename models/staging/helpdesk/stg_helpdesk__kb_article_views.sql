@@ -12,7 +12,7 @@ final as (
         article_id,
         {{ normalize_enum('source') }} as view_source,
         dropped_duplicate_count,
-        cast(viewed_at as {{ dbt.type_timestamp() }}) as viewed_at,
+        {{ staged_timestamps('helpdesk', 'kb_article_views') }}
         {{ lineage_columns() }}
     from kb_article_views
 )

@@ -14,7 +14,7 @@ final as (
         title,
         {{ normalize_enum('intent') }} as intent,
         superseded_version_count,
-        cast(updated_at as {{ dbt.type_timestamp() }}) as updated_at,
+        {{ staged_timestamps('helpdesk', 'kb_articles') }}
         {{ lineage_columns() }}
     from kb_articles
 )

@@ -19,7 +19,7 @@ final as (
         {{ normalize_enum('message_kind') }} as message_kind,
         {{ mask_personal_data('body') }} as body,
         dropped_duplicate_count,
-        cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
+        {{ staged_timestamps('helpdesk', 'messages') }}
         {{ lineage_columns() }}
     from messages
 )

@@ -1,5 +1,5 @@
 {#
-    One row per record the loader rejected, with its reason; the record's text masked (metrics.md §9) like every
+    One row per record the loader rejected, with its reason; the record's text masked (docs/metrics.md §9) like every
     free-text column.
 #}
 with

@@ -20,8 +20,7 @@ final as (
         {{ safe_divide('score - scale_min', 'scale_max - scale_min') }} as score_normalized,
         {{ mask_personal_data('comment') }} as comment,
         dropped_duplicate_count,
-        cast(sent_at as {{ dbt.type_timestamp() }}) as sent_at,
-        cast(responded_at as {{ dbt.type_timestamp() }}) as responded_at,
+        {{ staged_timestamps('survey', 'responses') }}
         {{ lineage_columns() }}
     from responses
 )
