@@ -12,3 +12,8 @@
         else 'no_contact'
     end
 {%- endmacro %}
+
+{#- True when the instant lies in the window's half-open interval [window_start_at, window_end_at) (docs/metrics.md §7). -#}
+{% macro in_window(windows, instant) -%}
+    ({{ windows }}.window_start_at <= {{ instant }} and {{ windows }}.window_end_at > {{ instant }})
+{%- endmacro %}

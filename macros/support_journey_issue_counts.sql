@@ -23,8 +23,7 @@
     left join {{ issues }}
         on
             {{ customers }}.customer_id = {{ issues }}.customer_id
-            and {{ windows }}.window_start_at <= {{ issues }}.opened_at
-            and {{ windows }}.window_end_at > {{ issues }}.opened_at
+            and {{ in_window(windows, issues ~ '.opened_at') }}
     group by
         {%- for key_column in key_columns %}
         {{ windows }}.{{ key_column }}{{ "," if not loop.last }}

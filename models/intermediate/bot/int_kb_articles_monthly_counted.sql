@@ -54,10 +54,7 @@ monthly_counts as (
     select
         month,
         article_id,
-        cast(sum(view_count) as {{ dbt.type_bigint() }}) as view_count,
-        cast(sum(self_served_count) as {{ dbt.type_bigint() }}) as self_served_count,
-        cast(sum(contacts_after_view_count) as {{ dbt.type_bigint() }}) as contacts_after_view_count,
-        cast(sum(suggested_count) as {{ dbt.type_bigint() }}) as suggested_count
+        {{ sum_counts(['view_count', 'self_served_count', 'contacts_after_view_count', 'suggested_count']) }}
     from counts_unioned
     group by month, article_id
 ),

@@ -60,8 +60,7 @@ forced_containments as (
         on
             customers.customer_id = conversations.customer_id
             and conversations.is_forced_containment
-            and windows.window_start_at <= conversations.created_at
-            and windows.window_end_at > conversations.created_at
+            and {{ in_window('windows', 'conversations.created_at') }}
     group by windows.account_id, windows.month
 ),
 
@@ -76,8 +75,7 @@ csat_means as (
         on
             windows.account_id = responses.account_id
             and responses.survey_type = 'csat'
-            and windows.window_start_at <= responses.responded_at
-            and windows.window_end_at > responses.responded_at
+            and {{ in_window('windows', 'responses.responded_at') }}
     group by windows.account_id, windows.month
 ),
 
@@ -95,8 +93,7 @@ nps_ranked as (
         on
             windows.account_id = responses.account_id
             and responses.survey_type = 'nps'
-            and windows.window_start_at <= responses.responded_at
-            and windows.window_end_at > responses.responded_at
+            and {{ in_window('windows', 'responses.responded_at') }}
 ),
 
 latest_nps as (
@@ -118,8 +115,7 @@ failed_invoices as (
         on
             windows.account_id = invoices.account_id
             and invoices.status = 'failed'
-            and windows.window_start_at <= invoices.issued_at
-            and windows.window_end_at > invoices.issued_at
+            and {{ in_window('windows', 'invoices.issued_at') }}
     group by windows.account_id, windows.month
 ),
 

@@ -27,24 +27,17 @@ counted as (
 ),
 
 final as (
+    -- the published column order is the contract's (the YAML), each rate beside its parts
     select
-        week,
-        intent,
-        bot_conversation_count,
-        bot_resolved_count,
-        {{ safe_divide('bot_resolved_count', 'bot_conversation_count') }} as bot_resolution_rate,
-        bot_message_count,
-        fallback_message_count,
-        {{ safe_divide('fallback_message_count', 'bot_message_count') }} as fallback_rate,
-        intent_labeled_count,
-        intent_match_count,
-        {{ safe_divide('intent_match_count', 'intent_labeled_count') }} as intent_accuracy,
-        escalated_count,
-        {{ safe_divide('escalated_count', 'bot_conversation_count') }} as escalation_rate,
-        forced_containment_count,
-        {{ safe_divide('forced_containment_count', 'bot_conversation_count') }} as forced_containment_rate,
-        depth_sum,
-        {{ safe_divide('depth_sum', 'bot_conversation_count') }} as avg_depth
+        *,
+        {{ rate_columns({
+            'bot_resolution_rate': ['bot_resolved_count', 'bot_conversation_count'],
+            'fallback_rate': ['fallback_message_count', 'bot_message_count'],
+            'intent_accuracy': ['intent_match_count', 'intent_labeled_count'],
+            'escalation_rate': ['escalated_count', 'bot_conversation_count'],
+            'forced_containment_rate': ['forced_containment_count', 'bot_conversation_count'],
+            'avg_depth': ['depth_sum', 'bot_conversation_count'],
+        }) }}
     from counted
 )
 

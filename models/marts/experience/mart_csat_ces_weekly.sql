@@ -32,19 +32,14 @@ counted as (
 ),
 
 final as (
+    -- the published column order is the contract's (the YAML), each rate beside its parts
     select
-        week,
-        channel,
-        intent,
-        resolution_path,
-        csat_response_count,
-        csat_satisfied_count,
-        {{ safe_divide('csat_satisfied_count', 'csat_response_count') }} as csat,
-        ces_response_count,
-        ces_score_sum,
-        {{ safe_divide('ces_score_sum', 'ces_response_count') }} as ces,
-        ces_easy_count,
-        {{ safe_divide('ces_easy_count', 'ces_response_count') }} as ces_easy_rate
+        *,
+        {{ rate_columns({
+            'csat': ['csat_satisfied_count', 'csat_response_count'],
+            'ces': ['ces_score_sum', 'ces_response_count'],
+            'ces_easy_rate': ['ces_easy_count', 'ces_response_count'],
+        }) }}
     from counted
 )
 

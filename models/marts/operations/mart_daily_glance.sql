@@ -13,9 +13,7 @@ day_channels as (
     select
         date,
         channel,
-        cast(sum(conversation_count) as {{ dbt.type_bigint() }}) as conversation_count,
-        cast(sum(escalated_count) as {{ dbt.type_bigint() }}) as escalated_count,
-        cast(sum(zero_response_count) as {{ dbt.type_bigint() }}) as zero_response_count
+        {{ sum_counts(['conversation_count', 'escalated_count', 'zero_response_count']) }}
     from daily
     group by date, channel
 ),

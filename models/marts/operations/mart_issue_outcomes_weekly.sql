@@ -26,11 +26,14 @@ counted as (
 ),
 
 final as (
+    -- the published column order is the contract's (the YAML), each rate beside its parts
     select
         *,
-        {{ safe_divide('fcr_count', 'settled_count') }} as fcr_rate,
-        {{ safe_divide('deflected_count', 'settled_count') }} as deflection_rate,
-        {{ safe_divide('recontacted_count', 'settled_count') }} as recontact_rate
+        {{ rate_columns({
+            'fcr_rate': ['fcr_count', 'settled_count'],
+            'deflection_rate': ['deflected_count', 'settled_count'],
+            'recontact_rate': ['recontacted_count', 'settled_count'],
+        }) }}
     from counted
 )
 

@@ -54,19 +54,14 @@ counted as (
 ),
 
 final as (
+    -- the published column order is the contract's (the YAML), each rate beside its parts
     select
-        month,
-        intent,
-        handler,
-        conversation_count,
-        resolved_count,
-        {{ safe_divide('resolved_count', 'conversation_count') }} as resolution_rate,
-        resolution_median_seconds,
-        allocated_cost,
-        {{ safe_divide('allocated_cost', 'resolved_count') }} as cost_per_resolution,
-        csat_response_count,
-        csat_satisfied_count,
-        {{ safe_divide('csat_satisfied_count', 'csat_response_count') }} as csat
+        *,
+        {{ rate_columns({
+            'resolution_rate': ['resolved_count', 'conversation_count'],
+            'cost_per_resolution': ['allocated_cost', 'resolved_count'],
+            'csat': ['csat_satisfied_count', 'csat_response_count'],
+        }) }}
     from counted
 )
 
