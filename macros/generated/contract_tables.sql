@@ -23,6 +23,11 @@
     {{ return(tables[name]) }}
 {%- endmacro %}
 
+{#- Every raw table of the contract as source.table, in the contract's order. -#}
+{% macro contract_table_names() -%}
+    {{ return(['helpdesk.conversations', 'helpdesk.messages', 'helpdesk.events', 'helpdesk.agents', 'helpdesk.kb_articles', 'helpdesk.kb_article_views', 'survey.responses', 'billing.accounts', 'billing.customers', 'billing.subscriptions', 'billing.invoices', 'finance.support_costs']) }}
+{%- endmacro %}
+
 {#- The lineage columns the loader adds to every raw row, in order. -#}
 {% macro lineage_columns() -%}
         _source_file,

@@ -84,6 +84,8 @@ def contract_tables() -> str:
         _macro("contract_table(source_name, table_name)", lookup,
                "A raw table's key, keep mode (latest_version: versioned; first_loaded: append-only) and "
                "timestamp columns."),
+        _macro("contract_table_names()", "{{ return(" + str([f"{t.source}.{t.name}" for t in TABLES]) + ") }}",
+               "Every raw table of the contract as source.table, in the contract's order."),
         _macro("lineage_columns()", ",\n".join(f"    {name}" for name in LINEAGE_COLUMNS),
                "The lineage columns the loader adds to every raw row, in order."),
     ))

@@ -3,12 +3,6 @@
     and the rejects table hold exactly those counts for the file (docs/raw-data.md).
     Returns the files that break it; zero rows is a pass.
 #}
-{% set raw_tables = [
-    ('helpdesk', 'conversations'), ('helpdesk', 'messages'), ('helpdesk', 'events'),
-    ('helpdesk', 'agents'), ('helpdesk', 'kb_articles'), ('helpdesk', 'kb_article_views'),
-    ('survey', 'responses'), ('billing', 'accounts'), ('billing', 'customers'),
-    ('billing', 'subscriptions'), ('billing', 'invoices'), ('finance', 'support_costs'),
-] %}
 
 with
 
@@ -22,7 +16,8 @@ rejects as (
 ),
 
 landed_rows as (
-    {% for source_name, table_name in raw_tables %}
+    {% for qualified_name in contract_table_names() %}
+        {%- set source_name, table_name = qualified_name.split('.') %}
         select
             _load_id as load_id,
             _source_file as source_file,

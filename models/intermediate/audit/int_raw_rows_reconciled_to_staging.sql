@@ -1,12 +1,8 @@
 {#
-    One row per raw table: rows the loader landed = staging rows + superseded versions + dropped duplicates (docs/raw-
-    data.md "Records are versioned").
+    One row per raw table of the contract (the list and each keep mode from contract.py, through
+    contract_table_names and contract_table): rows the loader landed = staging rows + superseded versions +
+    dropped duplicates (docs/raw-data.md "Records are versioned").
 #}
-{% set versioned = ['helpdesk__conversations', 'helpdesk__agents', 'helpdesk__kb_articles', 'billing__accounts',
-                    'billing__customers', 'billing__subscriptions', 'billing__invoices'] %}
-{% set append_only = ['helpdesk__messages', 'helpdesk__events', 'helpdesk__kb_article_views', 'survey__responses',
-                      'finance__support_costs'] %}
-
 with
 
 manifest as (
@@ -14,14 +10,15 @@ manifest as (
 ),
 
 staged as (
-    {% for table_name in versioned + append_only %}
-        {%- set source_name, entity = table_name.split('__') %}
+    {% for qualified_name in contract_table_names() %}
+        {%- set source_name, entity = qualified_name.split('.') %}
+        {%- set keep = contract_table(source_name, entity).keep %}
         select
-            '{{ table_name }}' as table_name,
+            '{{ source_name }}__{{ entity }}' as table_name,
             count(*) as staging_row_count,
-            {{ 'coalesce(sum(superseded_version_count), 0)' if table_name in versioned else '0' }}
+            {{ 'coalesce(sum(superseded_version_count), 0)' if keep == 'latest_version' else '0' }}
                 as superseded_version_count,
-            {{ 'coalesce(sum(dropped_duplicate_count), 0)' if table_name in append_only else '0' }}
+            {{ 'coalesce(sum(dropped_duplicate_count), 0)' if keep == 'first_loaded' else '0' }}
                 as dropped_duplicate_count
         from {{ ref('stg_' ~ source_name ~ '__' ~ entity) }}
         {% if not loop.last %}union all{% endif %}
