@@ -30,10 +30,10 @@
             raw_rows.*,
             row_number() over (partition by raw_rows.{{ table.key }} order by {{ order_by }}) as _row_rank,
             count(*) over (partition by raw_rows.{{ table.key }}) - 1 as {{ count_column }}
-        from {{ source(source_name, table_name) }} as raw_rows
+        from {{ raw_relation(source_name, table_name) }} as raw_rows
         {%- if incremental and is_incremental() %}
         where raw_rows.{{ table.key }} in (
-            select new_rows.{{ table.key }} from {{ source(source_name, table_name) }} as new_rows
+            select new_rows.{{ table.key }} from {{ raw_relation(source_name, table_name) }} as new_rows
             where new_rows._load_id > {{ incremental_watermark('_load_id') }}
         )
         {%- endif %}

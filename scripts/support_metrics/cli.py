@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .connectors import SOURCES, sources_for
 from .warehouse import DEFAULT_RAW_DIR
 
 FORMATS = ["csv", "jsonl", "parquet", "mixed"]
@@ -36,7 +38,11 @@ def main() -> None:
               show_default="data/raw", help="Landing folder: one sub-folder per table (<source>/<table>/).")
 @click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=WAREHOUSE_HELP)
 @click.option("--strict", is_flag=True, help="Treat any rejected row as fatal: load nothing and exit 1.")
-def load(raw_dir: Path, warehouse: Path | None, strict: bool) -> None:
+@click.option("--source", type=click.Choice(SOURCES), default="contract", show_default=True,
+              help="What the files are: the raw contract (<source>/<table>/ folders), or a tool's connector "
+                   "tables, one <table>.csv|.jsonl|.parquet file or <table>/ folder each, named as the connector "
+                   "names them (ticket.csv, ticket_comment/…); these land in a schema named after the tool.")
+def load(raw_dir: Path, warehouse: Path | None, strict: bool, source: str) -> None:
     """Load raw CSV, JSON Lines and Parquet files into the warehouse's `raw` schema.
 
     Bad rows go to raw._rejects with file, row, column and reason; every file gets a row in
@@ -47,7 +53,7 @@ def load(raw_dir: Path, warehouse: Path | None, strict: bool) -> None:
     from .load_summary import print_summary
 
     try:
-        report = load_raw(raw_dir, warehouse, strict=strict, echo=click.echo)
+        report = load_raw(raw_dir, warehouse, strict=strict, echo=click.echo, source=source)
     except FileNotFoundError as error:
         _fail(str(error))
         return
@@ -72,8 +78,12 @@ DOCS_HELP = "Folder for the Data Docs [default: reports/data-docs]."
 @click.option("--docs", type=click.Path(path_type=Path, file_okay=False), help=DOCS_HELP)
 @click.option("--select", "-s", "select", multiple=True, help="dbt node selection (repeatable).")
 @click.option("--full-refresh", is_flag=True, help="Rebuild incremental models from scratch.")
+@click.option("--helpdesk-source", type=click.Choice(sources_for("helpdesk")), default="contract", show_default=True,
+              help="Where the helpdesk and its surveys come from: the raw contract, or a tool's connector tables.")
+@click.option("--billing-source", type=click.Choice(sources_for("billing")), default="contract", show_default=True,
+              help="Where the billing comes from: the raw contract, or Stripe's connector tables.")
 def build(warehouse: Path | None, published: Path | None, docs: Path | None, select: tuple[str, ...],
-          full_refresh: bool) -> None:
+          full_refresh: bool, helpdesk_source: str, billing_source: str) -> None:
     """Write, audit, publish: dbt build the warehouse (the candidate), run the Great Expectations
     checks on it, and only when both pass copy its marts atomically to the published file BI reads.
 
@@ -82,6 +92,8 @@ def build(warehouse: Path | None, published: Path | None, docs: Path | None, sel
     from .publish import build_and_publish
 
     args = [a for s in select for a in ("--select", s)] + (["--full-refresh"] if full_refresh else [])
+    if (helpdesk_source, billing_source) != ("contract", "contract"):
+        args += ["--vars", json.dumps({"helpdesk_source": helpdesk_source, "billing_source": billing_source})]
     if not build_and_publish(warehouse, published, args, docs, echo=click.echo):
         sys.exit(1)
 
@@ -228,16 +240,26 @@ def mf(warehouse: Path | None, mf_args: tuple[str, ...]) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
               help="File format; mixed spreads tables and files over all three.")
 @click.option("--overwrite", is_flag=True, help="Replace data files a previous run left in OUT.")
-def generate(out: Path, customers: int, days: int, seed: int, dirty: bool, fmt: str, overwrite: bool) -> None:
+@click.option("--shape", type=click.Choice(SOURCES), default="contract", show_default=True,
+              help="Write the operation as a tool's connector would land it: its tables in OUT/<tool>/, the "
+                   "domains it does not feed as contract files in OUT/contract/.")
+def generate(out: Path, customers: int, days: int, seed: int, dirty: bool, fmt: str, overwrite: bool,
+             shape: str) -> None:
     """Write a realistic synthetic support operation as raw files for every table of the contract.
 
     See docs/synthetic-data.md for what is simulated and which effects show in the marts.
     """
+    from .connectors import write_shape
     from .generate import generate as run_generate
 
+    contract_dir = out if shape == "contract" else out / "contract"
+    if shape != "contract" and dirty:
+        _fail("--dirty writes the contract's bad rows; it does not combine with --shape")
     try:
-        summary = run_generate(out, customers=customers, days=days, seed=seed, dirty=dirty, fmt=fmt,
+        summary = run_generate(contract_dir, customers=customers, days=days, seed=seed, dirty=dirty, fmt=fmt,
                                progress=lambda line: click.echo(f"  {line}"), overwrite=overwrite)
+        if shape != "contract":
+            write_shape(shape, contract_dir, out / shape)
     except (FileExistsError, ValueError) as error:
         _fail(str(error))
         return
@@ -245,6 +267,9 @@ def generate(out: Path, customers: int, days: int, seed: int, dirty: bool, fmt: 
                f"{summary.messages:,} messages, {summary.start} to {summary.end}")
     if dirty:
         click.echo(f"{summary.rejects_injected:,} bad rows injected, listed in {out / '_injected_rejects.csv'}")
+    if shape != "contract":
+        click.echo(f"as {shape} lands it: load with `support-metrics load --raw-dir {contract_dir}` and "
+                   f"`support-metrics load --source {shape} --raw-dir {out / shape}`")
 
 
 @main.command()

@@ -17,6 +17,7 @@ SQL_TYPES: dict[str, str] = {
     "timestamp": "timestamp",
     "double": "double",
     "integer": "integer",
+    "bigint": "bigint",
     "boolean": "boolean",
     "decimal": "decimal(38, 12)",
     "date": "date",
@@ -62,6 +63,11 @@ class Table:
     versioned: bool
     description: str
     rules: tuple[RowRule, ...] = field(default=())
+    # Where the table lands: the contract's tables in schema raw as <source>__<name>; a connector's tables
+    # (connectors/) in a schema named after the tool, under the connector's own table name, as its tool lands them.
+    schema: str = "raw"
+    identifier: str | None = None
+    optional: bool = False  # a connector table a load may lack; a contract table is never optional
 
     @property
     def folder(self) -> str:
@@ -69,7 +75,17 @@ class Table:
 
     @property
     def raw_table(self) -> str:
-        return f"{self.source}__{self.name}"
+        return self.identifier or f"{self.source}__{self.name}"
+
+    @property
+    def qualified(self) -> str:
+        """schema.table as the warehouse names it."""
+        return f"{self.schema}.{self.raw_table}"
+
+    @property
+    def manifest_name(self) -> str:
+        """How the load manifest and the rejects name the table: raw's own name, or schema.table elsewhere."""
+        return self.raw_table if self.schema == "raw" else self.qualified
 
     @property
     def keep(self) -> str:

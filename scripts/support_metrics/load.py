@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from .connectors import catalogue
 from .console import Echo
 from .contract import FILE_FORMATS, LINEAGE_COLUMNS, SQL_TYPES, TABLES, Table
 from .readers import FileRejected, error_detail, incoming
@@ -69,6 +70,7 @@ class LoadReport:
     committed: bool = False
     error: str | None = None
     rejects_sample: list[tuple[str, int, str | None, str]] = field(default_factory=list)
+    tables: tuple[Table, ...] = TABLES
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)
@@ -94,17 +96,26 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def discover(raw_dir: Path) -> tuple[list[LandedFile], list[str]]:
-    """Every landed file in load order (contract table order, then byte order of the path)."""
+def _table_files(raw_dir: Path, table: Table) -> list[Path]:
+    """A contract table's files are under <source>/<table>/; a connector table's are <table>.<format> or
+    anything under a <table>/ folder, named as the connector names the table."""
+    if table.schema == "raw":
+        folders, single = [raw_dir / table.folder], []
+    else:
+        folders, single = [raw_dir / table.raw_table], [raw_dir / f"{table.raw_table}{ext}" for ext in FILE_FORMATS]
+    found = [p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()]
+    return found + [p for p in single if p.is_file()]
+
+
+def discover(raw_dir: Path, tables: tuple[Table, ...] = TABLES) -> tuple[list[LandedFile], list[str]]:
+    """Every landed file in load order (catalogue table order, then byte order of the path)."""
     files: list[LandedFile] = []
-    for table in TABLES:
-        folder = raw_dir / table.folder
-        found = [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
-        for path in found:
+    for table in tables:
+        for path in _table_files(raw_dir, table):
             fmt = FILE_FORMATS.get(path.suffix.lower())
             if fmt and not path.name.startswith((".", "_")):
                 files.append(LandedFile(table, path, path.relative_to(raw_dir).as_posix(), fmt))
-    files.sort(key=lambda f: (TABLES.index(f.table), f.source_file.encode()))
+    files.sort(key=lambda f: (tables.index(f.table), f.source_file.encode()))
     known = {f.path for f in files}
     ignored = sorted(
         p.relative_to(raw_dir).as_posix() for p in raw_dir.rglob("*")
@@ -151,7 +162,17 @@ def _stage(con: duckdb.DuckDBPyConnection, landed: LandedFile, number: int) -> N
 def _ddl(table: Table) -> str:
     columns = [f"{quote(c.name)} {SQL_TYPES[c.type]}" for c in table.columns]
     columns += [f"{name} {kind}" for name, kind in LINEAGE_COLUMNS.items()]
-    return f"create table if not exists raw.{quote(table.raw_table)} ({', '.join(columns)})"
+    return f"create table if not exists {_relation(table)} ({', '.join(columns)})"
+
+
+def _relation(table: Table) -> str:
+    return f"{quote(table.schema)}.{quote(table.raw_table)}"
+
+
+def missing_tables(files: list[LandedFile], tables: tuple[Table, ...]) -> list[Table]:
+    """A connector's required tables that have no file: a load of that tool cannot go on without them."""
+    present = {f.table for f in files}
+    return [t for t in tables if t.schema != "raw" and not t.optional and t not in present]
 
 
 def _inject_fault(files_published: int) -> None:
@@ -171,26 +192,28 @@ def _publish(con: duckdb.DuckDBPyConnection, report: LoadReport, loaded_at: date
         con.execute("create schema if not exists raw")
         con.execute(MANIFEST_DDL)
         con.execute(REJECTS_DDL)
-        for table in TABLES:
+        # The contract's tables always exist (staging reads them for every domain a tool does not feed).
+        for table in dict.fromkeys([*TABLES, *report.tables]):
+            con.execute(f"create schema if not exists {quote(table.schema)}")
             con.execute(_ddl(table))
         for done, landed in enumerate(report.files, 1):
             if landed.stage:
                 columns = ", ".join(quote(c.name) for c in landed.table.columns)
                 lineage = f"{literal(landed.source_file)}, _source_row, {report.load_id}, ?"
                 con.execute(
-                    f"insert into raw.{quote(landed.table.raw_table)} select {columns}, {lineage} "
+                    f"insert into {_relation(landed.table)} select {columns}, {lineage} "
                     f"from {landed.stage} where _reject_code is null",
                     [loaded_at],
                 )
                 con.execute(
-                    f"insert into raw._rejects select {report.load_id}, {literal(landed.table.raw_table)}, "
+                    f"insert into raw._rejects select {report.load_id}, {literal(landed.table.manifest_name)}, "
                     f"{literal(landed.source_file)}, _source_row, _reject_column, _reject_code, _reject_reason, "
                     f"_raw_record, ? from {landed.stage} where _reject_code is not null order by _source_row",
                     [loaded_at],
                 )
             con.execute(
                 "insert into raw._load_manifest values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [report.load_id, landed.table.raw_table, landed.source_file, landed.file_format, landed.sha256,
+                [report.load_id, landed.table.manifest_name, landed.source_file, landed.file_format, landed.sha256,
                  landed.bytes, landed.rows_read, landed.rows_loaded, landed.rows_rejected, landed.status,
                  landed.reason, landed.started_at, landed.finished_at],
             )
@@ -226,7 +249,7 @@ def _plan(files: list[LandedFile], seen: dict[tuple[str, str], str], workers: in
         list(pool.map(checksum, files))
     to_stage = []
     for landed in files:  # in load order, so the first of two identical files is the one loaded
-        key = (landed.table.raw_table, landed.sha256)
+        key = (landed.table.manifest_name, landed.sha256)
         if key in seen:
             landed.status, landed.reason = "skipped", f"same content as {seen[key]}, already loaded"
             landed.finished_at = _utcnow()
@@ -241,16 +264,24 @@ def _plan(files: list[LandedFile], seen: dict[tuple[str, str], str], workers: in
 
 def load_raw(
     raw_dir: Path, warehouse: str | Path | None = None, strict: bool = False, echo: Echo = print,
+    source: str = "contract",
 ) -> LoadReport:
-    """Load every file under raw_dir into the warehouse in one atomic run; see the module docstring."""
+    """Load every file under raw_dir into the warehouse in one atomic run; see the module docstring.
+    `source` names what the files are: the contract's tables, or one connector's (connectors/)."""
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"landing folder not found: {raw_dir}")
-    files, ignored = discover(raw_dir)
+    tables = catalogue(source)
+    files, ignored = discover(raw_dir, tables)
+    missing = missing_tables(files, tables)
+    if missing:
+        names = ", ".join(t.raw_table for t in missing)
+        raise FileNotFoundError(f"{source}: required table(s) missing under {raw_dir}: {names} "
+                                f"(each as <table>.csv, .jsonl or .parquet, or a <table>/ folder of them)")
     con = connect(warehouse)
     try:
         con.execute("attach ':memory:' as stage")
         load_id, seen = _already_loaded(con)
-        report = LoadReport(load_id, warehouse_path(warehouse), files, ignored)
+        report = LoadReport(load_id, warehouse_path(warehouse), files, ignored, tables=tables)
         loaded_at, workers = _utcnow(), _workers()
         echo(f"load {load_id}: {len(files)} file(s) under {raw_dir}, {workers} at a time")
         to_stage = _plan(files, seen, workers)

@@ -10,7 +10,7 @@ def print_summary(report: LoadReport, echo: Echo) -> None:
     """Per table: files loaded / skipped / rejected and rows read / loaded / rejected."""
     per_table: dict[str, list[int]] = {}
     for landed in report.files:
-        counts = per_table.setdefault(landed.table.raw_table, [0, 0, 0, 0, 0, 0])
+        counts = per_table.setdefault(landed.table.manifest_name, [0, 0, 0, 0, 0, 0])
         counts[("loaded", "skipped", "rejected").index(landed.status)] += 1
         counts[3] += landed.rows_read
         counts[4] += landed.rows_loaded

@@ -69,7 +69,8 @@ def contract_tables() -> str:
     """macros/generated/contract_tables.sql: each raw table's key, keep mode and timestamps, and the lineage columns."""
     entries = [
         f"    '{t.source}.{t.name}': {{'key': '{t.key}', 'keep': '{t.keep}', "
-        f"'timestamps': {[c.name for c in t.columns if c.type == 'timestamp']}}},"
+        f"'timestamps': {[c.name for c in t.columns if c.type == 'timestamp']}, "
+        f"'columns': {[[c.name, c.type] for c in t.columns]}}},"
         for t in TABLES
     ]
     lookup = "\n".join([
@@ -82,8 +83,8 @@ def contract_tables() -> str:
     ])
     return _HEADER.format(source="contract.py") + "".join((
         _macro("contract_table(source_name, table_name)", lookup,
-               "A raw table's key, keep mode (latest_version: versioned; first_loaded: append-only) and "
-               "timestamp columns."),
+               "A raw table's key, keep mode (latest_version: versioned; first_loaded: append-only), "
+               "timestamp columns and columns with their contract types."),
         _macro("contract_table_names()", "{{ return(" + str([f"{t.source}.{t.name}" for t in TABLES]) + ") }}",
                "Every raw table of the contract as source.table, in the contract's order."),
         _macro("lineage_columns()", ",\n".join(f"    {name}" for name in LINEAGE_COLUMNS),

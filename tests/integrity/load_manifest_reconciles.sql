@@ -16,7 +16,7 @@ rejects as (
 ),
 
 landed_rows as (
-    {% for qualified_name in contract_table_names() %}
+    {% for qualified_name in contract_table_names() if source_tool(qualified_name.split('.')[0]) == 'contract' %}
         {%- set source_name, table_name = qualified_name.split('.') %}
         select
             _load_id as load_id,

@@ -1,0 +1,97 @@
+{#-
+    Where each raw domain comes from. The helpdesk (with its surveys) and the billing can each be read from the
+    project's raw contract or from a tool's connector tables: var helpdesk_source (contract, zendesk, intercom)
+    and var billing_source (contract, stripe). The finance ledger is always the contract's.
+-#}
+{% macro source_tool(source_name) -%}
+    {%- if source_name in ['helpdesk', 'survey'] -%}
+        {{ return(var('helpdesk_source')) }}
+    {%- elif source_name == 'billing' -%}
+        {{ return(var('billing_source')) }}
+    {%- else -%}
+        {{ return('contract') }}
+    {%- endif -%}
+{%- endmacro %}
+
+{#-
+    The relation staging reads for one table of the contract: the raw table the loader landed, or the tool's
+    adapter model (models/sources/<tool>/<tool>__<table>.sql), which has the same columns.
+-#}
+{% macro raw_relation(source_name, table_name) -%}
+    {%- set tool = source_tool(source_name) -%}
+    {%- if tool == 'contract' -%}
+        {{ return(source(source_name, table_name)) }}
+    {%- else -%}
+        {{ return(ref(tool ~ '__' ~ table_name)) }}
+    {%- endif -%}
+{%- endmacro %}
+
+{#-
+    A relation in the shape of a contract table with no rows, for a table a tool cannot fill (Zendesk has no
+    knowledge-base views, say): every contract column, typed, and the lineage columns.
+-#}
+{% macro empty_contract_relation(source_name, table_name) -%}
+    select
+    {%- for column, kind in contract_table(source_name, table_name).columns %}
+        cast(null as {{ contract_sql_type(kind) }}) as {{ column }},
+    {%- endfor %}
+        cast(null as {{ dbt.type_string() }}) as _source_file,
+        cast(null as {{ dbt.type_bigint() }}) as _source_row,
+        cast(null as {{ dbt.type_bigint() }}) as _load_id,
+        cast(null as {{ dbt.type_timestamp() }}) as _loaded_at
+    where 1 = 0
+{%- endmacro %}
+
+{#- The warehouse type of a contract type (string, timestamp, double, integer, bigint, boolean, decimal, date). -#}
+{% macro contract_sql_type(kind) -%}
+    {%- set types = {
+        'string': dbt.type_string(), 'timestamp': dbt.type_timestamp(), 'double': type_double(),
+        'integer': dbt.type_int(), 'bigint': dbt.type_bigint(), 'boolean': dbt.type_boolean(),
+        'decimal': decimal_amount(), 'date': 'date',
+    } -%}
+    {{ return(types[kind]) }}
+{%- endmacro %}
+
+{#-
+    The columns of a connector table the adapter reads, each cast to its type; a column the landed table
+    lacks (an optional one) is null, and columns it has beyond these are left out, as Fivetran's own
+    packages do. `columns` is a list of [name, type] pairs (types as contract_sql_type takes them).
+-#}
+{% macro connector_columns(relation, columns) -%}
+    {%- set present = [] -%}
+    {%- if execute -%}
+        {%- for column in adapter.get_columns_in_relation(relation) -%}
+            {%- do present.append(column.name | lower) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {%- for name, kind in columns %}
+        {%- if name | lower in present %}
+        cast({{ adapter.quote(name) }} as {{ contract_sql_type(kind) }}) as {{ name }}
+        {%- else %}
+        cast(null as {{ contract_sql_type(kind) }}) as {{ name }}
+        {%- endif %}{{ ',' if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}
+
+{#-
+    The four lineage columns of a connector table, for an adapter's output: what the loader recorded when the
+    table was loaded from files, else what the connector recorded (Fivetran's _fivetran_synced: the sync time
+    as the load time, and its epoch second as the load number, so incremental staging still sees new syncs).
+    `relation_name` names the table in _source_file when no file did.
+-#}
+{% macro connector_lineage(relation_name, synced_column='_fivetran_synced') -%}
+        coalesce(_source_file, '{{ relation_name }}') as _source_file,
+        _source_row,
+        coalesce(
+            _load_id,
+            cast({{ dbt.datediff("cast('1970-01-01' as " ~ dbt.type_timestamp() ~ ")", synced_column, 'second') }}
+                as {{ dbt.type_bigint() }})
+        ) as _load_id,
+        coalesce(_loaded_at, {{ synced_column }}) as _loaded_at
+{%- endmacro %}
+
+{#- The lineage columns a base model reads from a connector table (all optional), as connector_columns takes them. -#}
+{% macro connector_lineage_columns(synced_column='_fivetran_synced') -%}
+    {{ return([['_source_file', 'string'], ['_source_row', 'bigint'], ['_load_id', 'bigint'],
+               ['_loaded_at', 'timestamp'], [synced_column, 'timestamp']]) }}
+{%- endmacro %}

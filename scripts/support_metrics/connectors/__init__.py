@@ -1,0 +1,74 @@
+"""The tools whose connector tables the project reads besides its own raw contract: Zendesk, Intercom, Stripe.
+
+Each module of this package describes one tool as a `Connector` named CONNECTOR: its domain (the helpdesk
+or billing), and its tables as the connector lands them (Fivetran's names), in the same `Table` terms as the
+contract, so the loader lands them from files with the same guarantees. The dbt side (models/sources/<tool>/)
+maps those tables into the contract's shape."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..contract import TABLES, Table
+
+
+@dataclass(frozen=True)
+class Connector:
+    """One tool: the domain it feeds (helpdesk, which includes surveys, or billing) and its tables."""
+
+    name: str
+    domain: str
+    tables: tuple[Table, ...]
+    description: str
+    # Writes the tool's files (as its connector lands them) from a contract landing folder of the same
+    # operation: shape(contract_dir, out_dir). The generator's --shape uses it.
+    shape: Callable[[Path, Path], None] | None = None
+
+    @property
+    def replaces(self) -> tuple[str, ...]:
+        """The contract's sources this tool stands in for."""
+        return ("helpdesk", "survey") if self.domain == "helpdesk" else (self.domain,)
+
+
+def _discover() -> dict[str, Connector]:
+    found: dict[str, Connector] = {}
+    for module in pkgutil.iter_modules(__path__):
+        connector = getattr(importlib.import_module(f"{__name__}.{module.name}"), "CONNECTOR", None)
+        if isinstance(connector, Connector):
+            found[connector.name] = connector
+    return dict(sorted(found.items()))
+
+
+CONNECTORS: dict[str, Connector] = _discover()
+SOURCES: tuple[str, ...] = ("contract", *CONNECTORS)
+
+
+def catalogue(source: str = "contract") -> tuple[Table, ...]:
+    """The tables a load of `source` files lands: the contract's, or one connector's."""
+    if source == "contract":
+        return TABLES
+    if source not in CONNECTORS:
+        raise ValueError(f"unknown source {source!r}; choose one of {', '.join(SOURCES)}")
+    return CONNECTORS[source].tables
+
+
+def sources_for(domain: str) -> tuple[str, ...]:
+    """The sources a domain (helpdesk or billing) can be read from: the contract, then its connectors."""
+    return ("contract", *(name for name, c in CONNECTORS.items() if c.domain == domain))
+
+
+def write_shape(tool: str, contract_dir: Path, out_dir: Path) -> Path:
+    """Write `tool`'s files for the operation generated in contract_dir, and remove from contract_dir the
+    folders the tool stands in for, so the two folders together hold the operation once."""
+    connector = CONNECTORS[tool]
+    if connector.shape is None:
+        raise ValueError(f"{tool} has no generator shape")
+    connector.shape(contract_dir, out_dir)
+    for source in connector.replaces:
+        shutil.rmtree(contract_dir / source, ignore_errors=True)
+    return out_dir
