@@ -13,8 +13,10 @@ final as (
     {% if var('as_of') %}
         select cast('{{ var("as_of") }}' as {{ dbt.type_timestamp() }}) as as_of_at
     {% else %}
+        -- no conversations, no as-of time (and no row: nothing downstream is judged "now")
         select max(created_at) as as_of_at
         from conversations
+        having count(*) > 0
     {% endif %}
 )
 
