@@ -1,9 +1,9 @@
 {#
-    One row per conversation that captured a lead (docs/metrics.md §5), in the month and channel of that conversation:
-    whether the lead converted (its customer's account's earliest subscription started at or after the capture and
-    no later than lead_conversion_window_days after it) and whether it is the lead that subscription is credited
-    to (last touch: the latest converted lead of the account, ties by the greater conversation_id). Only the
-    credited lead carries the subscription's MRR in credited_mrr, so summing it never counts a subscription twice.
+    One row per conversation that captured a lead (docs/metrics.md §5), in the month and channel of that conversation,
+    and whether the lead converted. A lead converts when it is the one lead credited with its account's earliest
+    subscription: that subscription started at or after the capture and no later than lead_conversion_window_days
+    after it, and of the account's leads that qualify this one is the latest capture (last touch; ties by the
+    greater conversation_id). So one subscription is one conversion, and its MRR is counted once.
 #}
 with
 
@@ -66,7 +66,7 @@ leads_matched as (
             and first_subscriptions.started_at
             <= {{ dbt.dateadd('day', var('lead_conversion_window_days'), 'leads.lead_captured_at') }},
             false
-        ) as is_converted,
+        ) as is_in_window,
         leads.created_at,
         leads.lead_captured_at,
         first_subscriptions.started_at as subscription_started_at
@@ -75,37 +75,40 @@ leads_matched as (
     left join first_subscriptions on customers.account_id = first_subscriptions.account_id
 ),
 
-converted_leads_ranked as (
-    -- last touch: the latest lead capture before the subscription, ties by the greater conversation_id
+credited_leads as (
+    -- last touch: of the leads in the window, the latest capture, ties by the greater conversation_id
     select
         conversation_id,
         row_number() over (
             partition by subscription_id
             order by lead_captured_at desc, conversation_id desc
-        ) as touch_rank
+        ) = 1 as is_converted
     from leads_matched
-    where is_converted
+    where is_in_window
+),
+
+judged as (
+    select
+        leads_matched.*,
+        coalesce(credited_leads.is_converted, false) as is_converted
+    from leads_matched
+    left join credited_leads on leads_matched.conversation_id = credited_leads.conversation_id
 ),
 
 final as (
     select
-        leads_matched.conversation_id,
-        leads_matched.customer_id,
-        leads_matched.account_id,
-        case when leads_matched.is_converted then leads_matched.subscription_id end as converted_subscription_id,
-        leads_matched.channel,
-        leads_matched.month,
-        case when leads_matched.is_converted then leads_matched.mrr end as converted_mrr,
-        cast(
-            case when converted_leads_ranked.touch_rank = 1 then leads_matched.mrr else 0 end as {{ decimal_amount() }}
-        ) as credited_mrr,
-        leads_matched.is_converted,
-        coalesce(converted_leads_ranked.touch_rank = 1, false) as is_credited,
-        leads_matched.created_at,
-        leads_matched.lead_captured_at,
-        case when leads_matched.is_converted then leads_matched.subscription_started_at end as converted_at
-    from leads_matched
-    left join converted_leads_ranked on leads_matched.conversation_id = converted_leads_ranked.conversation_id
+        conversation_id,
+        customer_id,
+        account_id,
+        case when is_converted then subscription_id end as converted_subscription_id,
+        channel,
+        month,
+        cast(case when is_converted then mrr end as {{ decimal_amount() }}) as converted_mrr,
+        is_converted,
+        created_at,
+        lead_captured_at,
+        case when is_converted then subscription_started_at end as converted_at
+    from judged
 )
 
 select * from final

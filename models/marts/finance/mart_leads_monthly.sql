@@ -28,7 +28,7 @@ lead_counts as (
         channel,
         count(*) as lead_count,
         count(case when is_converted then 1 end) as converted_count,
-        sum(credited_mrr) as revenue_influenced_mrr
+        sum(converted_mrr) as revenue_influenced_mrr
     from leads
     group by month, channel
 ),
