@@ -24,6 +24,10 @@ as_of as (
     select * from {{ ref('int_as_of') }}
 ),
 
+business_timings as (
+    select * from {{ ref('int_conversations_business_timed') }}
+),
+
 final as (
     select
         conversations.conversation_id,
@@ -43,6 +47,8 @@ final as (
         conversations.first_useful_response_seconds,
         conversations.first_human_response_seconds,
         conversations.resolution_seconds,
+        business_timings.first_human_response_business_seconds,
+        business_timings.resolution_business_seconds,
         conversations.depth,
         conversations.bot_message_count,
         conversations.fallback_message_count,
@@ -79,6 +85,7 @@ final as (
     cross join as_of
     left join customers on conversations.customer_id = customers.customer_id
     left join costs on conversations.conversation_id = costs.conversation_id
+    left join business_timings on conversations.conversation_id = business_timings.conversation_id
 )
 
 select * from final

@@ -1,0 +1,52 @@
+{#
+    One row per open interval of a schedule, as UTC instants (docs/metrics.md §12): for every local date from
+    time_spine_start to time_spine_end, each business_hours interval of its weekday, unless the date is one of
+    the schedule's holidays. Local times become instants in the schedule's own time zone, so 09:00-17:00 is 8
+    hours on every open day, daylight-saving change days included. The calendar business_seconds() joins to.
+#}
+with
+
+business_hours as (
+    select * from {{ ref('business_hours') }}
+),
+
+holidays as (
+    select * from {{ ref('holidays') }}
+),
+
+days as (
+    {{ dbt.date_spine(
+        'day',
+        "cast('" ~ var('time_spine_start') ~ "' as date)",
+        "cast('" ~ var('time_spine_end') ~ "' as date)",
+    ) }}
+),
+
+open_days as (
+    select
+        business_hours.schedule_id,
+        business_hours.time_zone,
+        business_hours.opens_at,
+        business_hours.closes_at,
+        cast(days.date_day as date) as local_date
+    from days
+    inner join business_hours on {{ iso_weekday('cast(days.date_day as date)') }} = business_hours.weekday
+    left join holidays
+        on
+            business_hours.schedule_id = holidays.schedule_id
+            and cast(days.date_day as date) = holidays.date
+    where holidays.schedule_id is null
+),
+
+final as (
+    select
+        schedule_id,
+        local_date,
+        opens_at,
+        closes_at,
+        {{ local_to_utc(local_date_at('local_date', 'opens_at'), 'time_zone') }} as open_start_at,
+        {{ local_to_utc(local_date_at('local_date', 'closes_at'), 'time_zone') }} as open_end_at
+    from open_days
+)
+
+select * from final
