@@ -2,7 +2,8 @@
     One row per conversation: the business seconds of its first human response and of its resolution
     (docs/metrics.md §12), the same intervals as first_human_response_seconds and resolution_seconds counted only
     inside the open hours of its channel's schedule (calendar seconds for a channel without one); null where
-    those are null.
+    those are null. And, for the SLA clock of what has not happened yet, the business seconds elapsed from the
+    same starts to the as-of time: without a human response yet, and while the conversation is open.
 #}
 with
 
@@ -14,25 +15,44 @@ channel_schedules as (
     select * from {{ ref('channel_schedules') }}
 ),
 
+as_of as (
+    select * from {{ ref('int_as_of') }}
+),
+
+starts as (
+    select
+        conversations.conversation_id,
+        channel_schedules.schedule_id,
+        -- first human response: from the escalation when there was one, else from the start
+        coalesce(conversations.escalated_at, conversations.created_at) as human_wait_started_at,
+        conversations.created_at,
+        conversations.first_human_response_at,
+        case when conversations.status = 'resolved' then conversations.resolved_at end as resolved_at,
+        case when conversations.first_human_response_at is null then as_of.as_of_at end as human_wait_as_of_at,
+        case when conversations.status = 'open' then as_of.as_of_at end as open_as_of_at
+    from conversations
+    cross join as_of
+    left join channel_schedules on conversations.channel = channel_schedules.channel
+),
+
+{% set timings = [
+    ('first_human_response', 'human_wait_started_at', 'first_human_response_at'),
+    ('resolution', 'created_at', 'resolved_at'),
+    ('first_human_response_elapsed', 'human_wait_started_at', 'human_wait_as_of_at'),
+    ('resolution_elapsed', 'created_at', 'open_as_of_at'),
+] %}
+
 spans as (
-    -- first human response: from the escalation when there was one, else from the start
-    select
-        conversations.conversation_id,
-        'first_human_response' as timing,
-        channel_schedules.schedule_id,
-        coalesce(conversations.escalated_at, conversations.created_at) as start_at,
-        conversations.first_human_response_at as end_at
-    from conversations
-    left join channel_schedules on conversations.channel = channel_schedules.channel
-    union all
-    select
-        conversations.conversation_id,
-        'resolution' as timing,
-        channel_schedules.schedule_id,
-        conversations.created_at as start_at,
-        case when conversations.status = 'resolved' then conversations.resolved_at end as end_at
-    from conversations
-    left join channel_schedules on conversations.channel = channel_schedules.channel
+    {% for timing, start_column, end_column in timings %}
+        select
+            conversation_id,
+            '{{ timing }}' as timing,
+            schedule_id,
+            {{ start_column }} as start_at,
+            {{ end_column }} as end_at
+        from starts
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 ),
 
 timed as (
@@ -45,7 +65,11 @@ final as (
         cast(max(case when timing = 'first_human_response' then business_seconds end) as {{ type_double() }})
             as first_human_response_business_seconds,
         cast(max(case when timing = 'resolution' then business_seconds end) as {{ type_double() }})
-            as resolution_business_seconds
+            as resolution_business_seconds,
+        cast(max(case when timing = 'first_human_response_elapsed' then business_seconds end) as {{ type_double() }})
+            as first_human_response_elapsed_business_seconds,
+        cast(max(case when timing = 'resolution_elapsed' then business_seconds end) as {{ type_double() }})
+            as resolution_elapsed_business_seconds
     from timed
     group by conversation_id
 )

@@ -28,6 +28,23 @@ business_timings as (
     select * from {{ ref('int_conversations_business_timed') }}
 ),
 
+sla as (
+    select * from {{ ref('int_conversations_sla_judged') }}
+),
+
+reopens as (
+    select * from {{ ref('int_conversations_reopens_counted') }}
+),
+
+sla_statuses as (
+    select
+        conversation_id,
+        max(case when sla_metric = 'first_human_response' then sla_status end) as first_human_response_sla_status,
+        max(case when sla_metric = 'resolution' then sla_status end) as resolution_sla_status
+    from sla
+    group by conversation_id
+),
+
 final as (
     select
         conversations.conversation_id,
@@ -49,6 +66,9 @@ final as (
         conversations.resolution_seconds,
         business_timings.first_human_response_business_seconds,
         business_timings.resolution_business_seconds,
+        sla_statuses.first_human_response_sla_status,
+        sla_statuses.resolution_sla_status,
+        coalesce(reopens.reopen_count, 0) as reopen_count,
         conversations.depth,
         conversations.bot_message_count,
         conversations.fallback_message_count,
@@ -86,6 +106,8 @@ final as (
     left join customers on conversations.customer_id = customers.customer_id
     left join costs on conversations.conversation_id = costs.conversation_id
     left join business_timings on conversations.conversation_id = business_timings.conversation_id
+    left join sla_statuses on conversations.conversation_id = sla_statuses.conversation_id
+    left join reopens on conversations.conversation_id = reopens.conversation_id
 )
 
 select * from final
