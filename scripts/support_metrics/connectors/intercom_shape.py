@@ -74,8 +74,8 @@ _SQL: dict[str, str] = {
             where lower(trim(event_type)) = 'escalated' group by conversation_id
         ),
         ratings as (
-            select conversation_id, arg_min(score, responded_at) as score, arg_min(comment, responded_at) as remark,
-                min(responded_at) as rated_at
+            select conversation_id, arg_max(score, responded_at) as score, arg_max(comment, responded_at) as remark,
+                max(responded_at) as rated_at
             from responses
             where lower(trim(survey_type)) = 'csat' and scale_min = '1' and scale_max = '5'
             group by conversation_id

@@ -1,0 +1,25 @@
+{#
+    Intercom's team as landed (one row per team): the columns the
+    adapter reads, typed, null where the landed table lacks one; soft-deleted rows dropped (counted in
+    intercom__deleted_rows_counted).
+#}
+{% set columns = [
+            ['id', 'string'],
+            ['name', 'string'],
+            ['_fivetran_deleted', 'boolean'],
+        ] + connector_lineage_columns() %}
+
+with
+
+landed as (
+    select
+        {{ connector_columns(source('intercom', 'team'), columns) }}
+    from {{ source('intercom', 'team') }}
+),
+
+final as (
+    select * from landed
+    where not coalesce(_fivetran_deleted, false)
+)
+
+select * from final
