@@ -1,7 +1,7 @@
 {#
     Intercom's team as landed (one row per team): the columns the
     adapter reads, typed, null where the landed table lacks one; soft-deleted rows dropped (counted in
-    intercom__deleted_rows_counted).
+    intercom__deleted_rows_counted). Optional: when Fivetran has not landed it, no rows.
 #}
 {% set columns = [
             ['id', 'string'],
@@ -12,9 +12,15 @@
 with
 
 landed as (
-    select
-        {{ connector_columns(source('intercom', 'team'), columns) }}
-    from {{ source('intercom', 'team') }}
+    {#- an optional table: a workspace without teams may not have it; then no rows -#}
+    {%- set relation = source('intercom', 'team') %}
+    {%- if execute and adapter.get_relation(relation.database, relation.schema, relation.identifier) is none %}
+        select {{ connector_columns(relation, columns) }}
+        where 1 = 0
+    {%- else %}
+        select {{ connector_columns(relation, columns) }}
+        from {{ relation }}
+    {%- endif %}
 ),
 
 final as (

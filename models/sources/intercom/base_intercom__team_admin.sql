@@ -1,7 +1,7 @@
 {#
     Intercom's team_admin as landed (one row per team membership): the columns the
     adapter reads, typed, null where the landed table lacks one; soft-deleted rows dropped (counted in
-    intercom__deleted_rows_counted).
+    intercom__deleted_rows_counted). Optional: when Fivetran has not landed it, no rows.
 #}
 {% set columns = [
             ['admin_id', 'string'],
@@ -12,9 +12,15 @@
 with
 
 landed as (
-    select
-        {{ connector_columns(source('intercom', 'team_admin'), columns) }}
-    from {{ source('intercom', 'team_admin') }}
+    {#- an optional table: a workspace without teams may not have it; then no rows -#}
+    {%- set relation = source('intercom', 'team_admin') %}
+    {%- if execute and adapter.get_relation(relation.database, relation.schema, relation.identifier) is none %}
+        select {{ connector_columns(relation, columns) }}
+        where 1 = 0
+    {%- else %}
+        select {{ connector_columns(relation, columns) }}
+        from {{ relation }}
+    {%- endif %}
 ),
 
 final as (

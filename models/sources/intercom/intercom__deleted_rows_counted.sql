@@ -1,6 +1,6 @@
 {#
     The rows the base models dropped because Fivetran marked them deleted (_fivetran_deleted), per connector
-    table: dropped in the adapter, and counted here.
+    table: dropped in the adapter, and counted here. A table not landed (team, team_admin are optional) counts 0.
 #}
 {% set tables = ['conversation_history', 'conversation_part_history', 'contact_history', 'admin', 'team',
                  'team_admin'] %}
@@ -8,9 +8,14 @@
 with
 
 {% for table in tables %}
+    {%- set relation = source('intercom', table) %}
     {{ table }}_flags as (
-        select {{ connector_columns(source('intercom', table), [['_fivetran_deleted', 'boolean']]) }}
-        from {{ source('intercom', table) }}
+        select {{ connector_columns(relation, [['_fivetran_deleted', 'boolean']]) }}
+        {%- if execute and adapter.get_relation(relation.database, relation.schema, relation.identifier) is none %}
+            where 1 = 0
+        {%- else %}
+            from {{ relation }}
+        {%- endif %}
     ),
 {% endfor %}
 

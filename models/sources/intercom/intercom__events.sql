@@ -130,7 +130,7 @@ lead_conversations_ranked as (
     inner join conversation_history
         on
             lead_versions_ranked.id = conversation_history.source_author_id
-            and conversation_history.created_at <= lead_versions_ranked.updated_at
+            and lead_versions_ranked.updated_at >= conversation_history.created_at
     where lead_versions_ranked.capture_rank = 1
 ),
 
