@@ -95,3 +95,12 @@
     {{ return([['_source_file', 'string'], ['_source_row', 'bigint'], ['_load_id', 'bigint'],
                ['_loaded_at', 'timestamp'], [synced_column, 'timestamp']]) }}
 {%- endmacro %}
+
+{#- The contract's tables (as source.table) of the domains that come from the contract in this build. -#}
+{% macro contract_fed_tables() -%}
+    {%- set names = [] -%}
+    {%- for qualified_name in contract_table_names() if source_tool(qualified_name.split('.')[0]) == 'contract' -%}
+        {%- do names.append(qualified_name) -%}
+    {%- endfor -%}
+    {{ return(names) }}
+{%- endmacro %}

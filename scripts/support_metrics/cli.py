@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .connectors import SOURCES, sources_for
+from .connectors import SOURCES, dbt_source_args, sources_for
 from .warehouse import DEFAULT_RAW_DIR
 
 FORMATS = ["csv", "jsonl", "parquet", "mixed"]
@@ -54,7 +53,7 @@ def load(raw_dir: Path, warehouse: Path | None, strict: bool, source: str) -> No
 
     try:
         report = load_raw(raw_dir, warehouse, strict=strict, echo=click.echo, source=source)
-    except FileNotFoundError as error:
+    except (FileNotFoundError, ValueError) as error:
         _fail(str(error))
         return
     except Exception as error:  # the run failed: the warehouse was left as it was
@@ -92,8 +91,7 @@ def build(warehouse: Path | None, published: Path | None, docs: Path | None, sel
     from .publish import build_and_publish
 
     args = [a for s in select for a in ("--select", s)] + (["--full-refresh"] if full_refresh else [])
-    if (helpdesk_source, billing_source) != ("contract", "contract"):
-        args += ["--vars", json.dumps({"helpdesk_source": helpdesk_source, "billing_source": billing_source})]
+    args += dbt_source_args(helpdesk_source, billing_source)
     if not build_and_publish(warehouse, published, args, docs, echo=click.echo):
         sys.exit(1)
 

@@ -271,6 +271,11 @@ def load_raw(
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"landing folder not found: {raw_dir}")
     tables = catalogue(source)
+    clash = {t.schema for t in tables} & {warehouse_path(warehouse).stem}
+    if clash:
+        # DuckDB names the file's catalog after it: a catalog and a schema both called so are ambiguous
+        raise ValueError(f"the warehouse file {warehouse_path(warehouse).name} is named like the {source} schema "
+                         f"its tables land in; name the warehouse otherwise (e.g. support.duckdb)")
     files, ignored = discover(raw_dir, tables)
     missing = missing_tables(files, tables)
     if missing:

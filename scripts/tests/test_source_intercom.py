@@ -22,10 +22,6 @@ pytestmark = pytest.mark.slow
 
 SIZE = {"customers": 300, "days": 60, "seed": 7}
 INTERCOM = '{helpdesk_source: intercom}'
-# Left out of the Intercom build: the staging unit tests (their fixtures are the contract's raw tables, which
-# staging does not read when Intercom stands in) and the two load-manifest checks that list only contract tables.
-NOT_FOR_INTERCOM = ["--exclude", "test_type:unit,path:models/staging",
-                    "test_name:accepted_values,stg_loader__load_manifest", "load_manifest_reconciles"]
 
 # What Intercom cannot hold, applied to the contract files: the contract build of the projection must then equal the
 # Intercom build in every mart column. One SQL per contract folder (reading `src`), the rest copied as generated.
@@ -118,7 +114,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     generate(work / "generated", **SIZE)
     _project(work / "generated", work / "projected")
     generate(work / "shaped" / "contract", **SIZE)
-    from support_metrics.connectors import write_shape
+    from support_metrics.connectors import dbt_source_args, write_shape
 
     write_shape("intercom", work / "shaped" / "contract", work / "shaped" / "intercom")
     # (a warehouse file named intercom.duckdb would clash with the schema intercom in DuckDB)
@@ -127,7 +123,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     assert run_load(work / "shaped" / "contract", intercom).committed
     assert run_load(work / "shaped" / "intercom", intercom, source="intercom").committed
     assert run_dbt(["build"], contract)
-    assert run_dbt(["build", "--vars", INTERCOM, *NOT_FOR_INTERCOM], intercom)
+    assert run_dbt(["build", *dbt_source_args(helpdesk_source="intercom")], intercom)
     return contract, intercom
 
 

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from support_metrics.compare import compare_warehouses
-from support_metrics.connectors import write_shape
+from support_metrics.connectors import dbt_source_args, write_shape
 from support_metrics.generate import generate
 
 from .conftest import query, run_load
@@ -23,10 +23,6 @@ pytestmark = pytest.mark.slow
 
 SIZE = {"customers": 300, "days": 60, "seed": 5}
 STRIPE = json.dumps({"billing_source": "stripe"})
-# Framework checks that do not yet allow a tool's load (reported to the framework's owner): the manifest
-# reconciliation and its table list count stripe.* files, and a staging unit test has no fixture for the adapter.
-NOT_YET_TOOL_AWARE = ("load_manifest_reconciles", "stg_loader__load_manifest,test_type:data",
-                      "customer_email_becomes_sha256_of_trimmed_lower_cased_address")
 
 
 def dbt(warehouse: Path, *args: str) -> None:
@@ -48,7 +44,7 @@ def test_marts_from_the_stripe_shape_equal_marts_from_the_contract(tmp_path: Pat
     assert run_load(shaped / "stripe", tmp_path / "from_stripe.duckdb", source="stripe").committed
     dbt(tmp_path / "contract.duckdb", "build", "--exclude", "resource_type:test", "resource_type:unit_test")
     # build: the adapter's unit and data tests run too
-    dbt(tmp_path / "from_stripe.duckdb", "build", "--vars", STRIPE, "--exclude", *NOT_YET_TOOL_AWARE)
+    dbt(tmp_path / "from_stripe.duckdb", "build", *dbt_source_args(billing_source="stripe"))
     # Ids are the same by construction (the shape keeps the contract's acc_/cus_/sub_/inv_ ids), and the shape
     # writes tier, segment, industry and region into customer metadata: every mart column round-trips.
     result = compare_warehouses(tmp_path / "contract.duckdb", tmp_path / "from_stripe.duckdb", ("marts",))

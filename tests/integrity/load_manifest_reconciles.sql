@@ -8,7 +8,14 @@ with
 
 manifest as (
     select * from {{ source('loader', 'load_manifest') }}
-    where status = 'loaded'
+    where
+        status = 'loaded'
+        -- the contract's tables this build reads (a tool's tables are reconciled by the loader's own tests)
+        and table_name in (
+            {%- for qualified_name in contract_fed_tables() %}
+                '{{ qualified_name.replace('.', '__') }}'{{ ',' if not loop.last }}
+            {%- endfor %}
+        )
 ),
 
 rejects as (
@@ -16,7 +23,7 @@ rejects as (
 ),
 
 landed_rows as (
-    {% for qualified_name in contract_table_names() if source_tool(qualified_name.split('.')[0]) == 'contract' %}
+    {% for qualified_name in contract_fed_tables() %}
         {%- set source_name, table_name = qualified_name.split('.') %}
         select
             _load_id as load_id,

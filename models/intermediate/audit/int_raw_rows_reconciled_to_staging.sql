@@ -10,7 +10,7 @@ manifest as (
 ),
 
 staged as (
-    {% for qualified_name in contract_table_names() if source_tool(qualified_name.split('.')[0]) == 'contract' %}
+    {% for qualified_name in contract_fed_tables() %}
         {%- set source_name, entity = qualified_name.split('.') %}
         {%- set keep = contract_table(source_name, entity).keep %}
         select

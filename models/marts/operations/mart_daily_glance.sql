@@ -22,9 +22,9 @@ prior_4_weeks as (
     select
         day_channels.date,
         day_channels.channel,
-        coalesce(sum(earlier.conversation_count), 0) / 28.0 as prior_4w_mean_conversation_count,
-        coalesce(sum(earlier.escalated_count), 0) / 28.0 as prior_4w_mean_escalated_count,
-        coalesce(sum(earlier.zero_response_count), 0) / 28.0 as prior_4w_mean_zero_response_count
+        {{ safe_divide('coalesce(sum(earlier.conversation_count), 0)', '28') }} as prior_4w_mean_conversation_count,
+        {{ safe_divide('coalesce(sum(earlier.escalated_count), 0)', '28') }} as prior_4w_mean_escalated_count,
+        {{ safe_divide('coalesce(sum(earlier.zero_response_count), 0)', '28') }} as prior_4w_mean_zero_response_count
     from day_channels
     left join day_channels as earlier
         on

@@ -8,6 +8,7 @@ maps those tables into the contract's shape."""
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 import shutil
 from collections.abc import Callable
@@ -72,3 +73,20 @@ def write_shape(tool: str, contract_dir: Path, out_dir: Path) -> Path:
     for source in connector.replaces:
         shutil.rmtree(contract_dir / source, ignore_errors=True)
     return out_dir
+
+
+# The contract's sources each domain stands for: with a tool in its place, their staging unit tests (written
+# against the contract's raw tables) do not apply, since staging reads the tool's adapter instead.
+DOMAIN_SOURCES: dict[str, tuple[str, ...]] = {"helpdesk": ("helpdesk", "survey"), "billing": ("billing",)}
+
+
+def dbt_source_args(helpdesk_source: str = "contract", billing_source: str = "contract") -> list[str]:
+    """dbt arguments that build from the chosen sources: the vars, and the exclusion of the staging unit
+    tests of the contract path a tool replaces. Empty for the contract everywhere."""
+    chosen = {"helpdesk": helpdesk_source, "billing": billing_source}
+    if set(chosen.values()) == {"contract"}:
+        return []
+    excluded = [f"test_type:unit,path:models/staging/{name}"
+                for domain, source in chosen.items() if source != "contract" for name in DOMAIN_SOURCES[domain]]
+    return ["--vars", json.dumps({"helpdesk_source": helpdesk_source, "billing_source": billing_source}),
+            "--exclude", *excluded]
