@@ -4,6 +4,7 @@
       or the user wrote a chat message whose payload is a business (bot) message from a zd: source (Answer Bot,
       Flow Builder, AI agents); else agent for role agent or admin; else customer.
     - customer_id: the billing customer whose email_sha256 matches the user's email, else 'zendesk:' || id.
+    - the latest version of a user (updated_at, then the later load, file and row);
     - team: the name of the agent's group (the lowest group id when several).
 -#}
 {%- set bot_patterns = var('zendesk_bot_name_patterns', ['%(ai)%', '%(ai %', '%answer bot%', '%ai agent%']) -%}
@@ -11,8 +12,18 @@
 
 with
 
+user_versions as (
+    select
+        *,
+        row_number() over (
+            partition by id order by updated_at desc, _load_id desc, _source_file desc, _source_row desc
+        ) as version_rank
+    from {{ ref('base_zendesk__user') }}
+),
+
 users as (
-    select * from {{ ref('base_zendesk__user') }}
+    select * from user_versions
+    where version_rank = 1
 ),
 
 memberships as (
