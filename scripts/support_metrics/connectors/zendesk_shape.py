@@ -169,6 +169,8 @@ _IDS = """
         then customer_id else 'zendesk:' || user_id end from customer_ids
     union all select message_id, cast(number as varchar) from msgs where not in_chat
     union all select message_id, chat_id || '#' || chat_index from chat_msgs
+    union all select response_id, cast(cast(regexp_replace(response_id, '[^0-9]', '', 'g') as bigint) as varchar)
+    from responses where survey_type = 'csat'
     order by contract_id
 """
 
