@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import click
+import yaml
 
 from . import __version__
 from .connectors import SOURCES, dbt_source_args, sources_for
@@ -81,8 +82,10 @@ DOCS_HELP = "Folder for the Data Docs [default: reports/data-docs]."
               help="Where the helpdesk and its surveys come from: the raw contract, or a tool's connector tables.")
 @click.option("--billing-source", type=click.Choice(sources_for("billing")), default="contract", show_default=True,
               help="Where the billing comes from: the raw contract, or Stripe's connector tables.")
+@click.option("--vars", "dbt_vars", metavar="YAML",
+              help="More dbt vars as a YAML mapping, e.g. \"{zendesk_schema: zendesk_fivetran, as_of: '2026-03-01'}\".")
 def build(warehouse: Path | None, published: Path | None, docs: Path | None, select: tuple[str, ...],
-          full_refresh: bool, helpdesk_source: str, billing_source: str) -> None:
+          full_refresh: bool, helpdesk_source: str, billing_source: str, dbt_vars: str | None) -> None:
     """Write, audit, publish: dbt build the warehouse (the candidate), run the Great Expectations
     checks on it, and only when both pass copy its marts atomically to the published file BI reads.
 
@@ -91,7 +94,10 @@ def build(warehouse: Path | None, published: Path | None, docs: Path | None, sel
     from .publish import build_and_publish
 
     args = [a for s in select for a in ("--select", s)] + (["--full-refresh"] if full_refresh else [])
-    args += dbt_source_args(helpdesk_source, billing_source)
+    extra = yaml.safe_load(dbt_vars) if dbt_vars else None
+    if extra is not None and not isinstance(extra, dict):
+        _fail(f"--vars takes a YAML mapping, such as '{{zendesk_schema: zendesk}}', not {dbt_vars!r}")
+    args += dbt_source_args(helpdesk_source, billing_source, extra)
     if not build_and_publish(warehouse, published, args, docs, echo=click.echo):
         sys.exit(1)
 

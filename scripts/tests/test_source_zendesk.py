@@ -13,7 +13,7 @@ import pytest
 
 from support_metrics.build import run_dbt
 from support_metrics.compare import row_differences, sorted_rows
-from support_metrics.connectors import write_shape
+from support_metrics.connectors import dbt_source_args, write_shape
 from support_metrics.generate import generate
 from support_metrics.load import load_raw
 from support_metrics.warehouse import quote, schema_columns
@@ -21,11 +21,9 @@ from support_metrics.warehouse import quote, schema_columns
 pytestmark = pytest.mark.slow
 
 SIZE = {"customers": 300, "days": 60, "seed": 5}
-# The staging models' own unit tests give source('helpdesk', ...) rows, which a Zendesk build does not read:
-# they run in the contract build.
-# The load manifest's tests expect the contract's table names only: a Zendesk load lists zendesk.* tables.
-ZENDESK = ["--vars", "{helpdesk_source: zendesk}", "--exclude", "test_type:unit,path:models/staging",
-           "load_manifest_reconciles", "test_name:accepted_values,stg_loader__load_manifest"]
+# The build from Zendesk: the vars, and (as `support-metrics build --helpdesk-source zendesk` does) without the
+# helpdesk and survey staging unit tests, whose fixtures are the contract's raw tables (they run in the contract build).
+ZENDESK = dbt_source_args(helpdesk_source="zendesk")
 # What Zendesk cannot fill (docs/sources/zendesk.md "What stays empty"): the bot's confidence and CES (and NPS,
 # the knowledge base, which this window has none of or which never reach these marts). Those columns are left out,
 # and the rows that only CES fills; the test below checks they are empty in the Zendesk build.

@@ -80,13 +80,15 @@ def write_shape(tool: str, contract_dir: Path, out_dir: Path) -> Path:
 DOMAIN_SOURCES: dict[str, tuple[str, ...]] = {"helpdesk": ("helpdesk", "survey"), "billing": ("billing",)}
 
 
-def dbt_source_args(helpdesk_source: str = "contract", billing_source: str = "contract") -> list[str]:
-    """dbt arguments that build from the chosen sources: the vars, and the exclusion of the staging unit
-    tests of the contract path a tool replaces. Empty for the contract everywhere."""
+def dbt_source_args(helpdesk_source: str = "contract", billing_source: str = "contract",
+                    extra_vars: dict[str, object] | None = None) -> list[str]:
+    """dbt arguments that build from the chosen sources: the vars (with any others, such as zendesk_schema), and
+    the exclusion of the staging unit tests of the contract path a tool replaces. Empty for the contract alone."""
     chosen = {"helpdesk": helpdesk_source, "billing": billing_source}
-    if set(chosen.values()) == {"contract"}:
-        return []
+    args = []
+    if extra_vars or set(chosen.values()) != {"contract"}:
+        args = ["--vars", json.dumps({**(extra_vars or {}), "helpdesk_source": helpdesk_source,
+                                      "billing_source": billing_source})]
     excluded = [f"test_type:unit,path:models/staging/{name}"
                 for domain, source in chosen.items() if source != "contract" for name in DOMAIN_SOURCES[domain]]
-    return ["--vars", json.dumps({"helpdesk_source": helpdesk_source, "billing_source": billing_source}),
-            "--exclude", *excluded]
+    return args + (["--exclude", *excluded] if excluded else [])
