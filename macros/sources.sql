@@ -104,3 +104,76 @@
     {%- endfor -%}
     {{ return(names) }}
 {%- endmacro %}
+
+{#-
+    A base model of a connector table, whole: the listed columns read from the landed table and typed (null
+    for those it lacks; no rows when an optional table was never landed), soft-deleted rows
+    (_fivetran_deleted) dropped, and the lineage columns. `columns` is a list of [name, type] pairs;
+    `output` names the columns the model returns (default: all listed), `keep_where` adds a condition a row
+    must meet (Stripe's livemode, say).
+-#}
+{% macro connector_base(source_name, table_name, columns, output=none, keep_where=none) -%}
+    {%- set returned = output if output is not none else columns | map('first') | list -%}
+with
+
+landed as (
+    {{ connector_select(source(source_name, table_name), columns) }}
+),
+
+final as (
+    select
+        {%- for name in returned %}
+        {{ name }},
+        {%- endfor %}
+        {{ connector_lineage(source_name ~ '.' ~ table_name) }}
+    from landed
+    where not coalesce(_fivetran_deleted, false){% if keep_where %} and ({{ keep_where }}){% endif %}
+)
+
+select * from final
+{%- endmacro %}
+
+{#-
+    A connector table as landed, every listed column typed (null where the table lacks one; no rows when an
+    optional table was never landed) and kept with its raw lineage and Fivetran columns, soft-deleted rows
+    dropped. For a Fivetran history table (one row per version: _fivetran_active, _fivetran_start),
+    `current_version_of` names its key, and is_current_version marks the active version (without
+    _fivetran_active, the latest updated_at), as Fivetran's own packages pick it.
+-#}
+{% macro connector_landed(source_name, table_name, columns, current_version_of=none) -%}
+with
+
+landed as (
+    {{ connector_select(source(source_name, table_name), columns) }}
+),
+
+final as (
+    select
+        *{% if current_version_of %},
+        row_number() over (
+            partition by {{ current_version_of }}
+            order by coalesce(_fivetran_active, false) desc, updated_at desc, _fivetran_start desc
+        ) = 1 as is_current_version
+        {%- endif %}
+    from landed
+    where not coalesce(_fivetran_deleted, false)
+)
+
+select * from final
+{%- endmacro %}
+
+{#-
+    The select of a connector table's listed columns (typed, null where it lacks one) with _fivetran_deleted and
+    the lineage columns; no rows, and no error, when an optional table was never landed.
+-#}
+{% macro connector_select(relation, columns) -%}
+    {%- set landed_relation = load_relation(relation) if execute else relation -%}
+    select
+        {{ connector_columns(relation, columns + [['_fivetran_deleted', 'boolean']] + connector_lineage_columns()) }}
+    {% if landed_relation -%}
+        from {{ relation }}
+    {%- else -%}
+        from (select 1 as no_table) as missing
+        where 1 = 0
+    {%- endif %}
+{%- endmacro %}

@@ -3,29 +3,7 @@
     adapter reads, typed, null where the landed table lacks one; soft-deleted rows dropped (counted in
     intercom__deleted_rows_counted). Optional: when Fivetran has not landed it, no rows.
 #}
-{% set columns = [
-            ['admin_id', 'string'],
-            ['team_id', 'string'],
-            ['_fivetran_deleted', 'boolean'],
-        ] + connector_lineage_columns() %}
-
-with
-
-landed as (
-    {#- an optional table: a workspace without teams may not have it; then no rows -#}
-    {%- set relation = source('intercom', 'team_admin') %}
-    {%- if execute and adapter.get_relation(relation.database, relation.schema, relation.identifier) is none %}
-        select {{ connector_columns(relation, columns) }}
-        where 1 = 0
-    {%- else %}
-        select {{ connector_columns(relation, columns) }}
-        from {{ relation }}
-    {%- endif %}
-),
-
-final as (
-    select * from landed
-    where not coalesce(_fivetran_deleted, false)
-)
-
-select * from final
+{{ connector_landed('intercom', 'team_admin', [
+    ['admin_id', 'string'],
+    ['team_id', 'string'],
+]) }}

@@ -4,41 +4,23 @@
     recurring_usage_type), whichever exist; a plan only where no price has its id. Soft-deleted and test-mode
     rows left out.
 -#}
-{%- set price = source('stripe', 'price') -%}
-{%- set plan = source('stripe', 'plan') -%}
-{%- set prices_landed = load_relation(price) if execute else price -%}
-{%- set plans_landed = load_relation(plan) if execute else plan -%}
 {%- set common = [
     ['id', 'string'], ['currency', 'string'], ['nickname', 'string'], ['product_id', 'string'],
-    ['livemode', 'boolean'], ['_fivetran_deleted', 'boolean'],
-] + connector_lineage_columns() -%}
+    ['livemode', 'boolean'],
+] -%}
 with
 
 price_landed as (
-    select
-        {{ connector_columns(price, common + [
-            ['unit_amount', 'bigint'], ['unit_amount_decimal', 'string'], ['recurring_interval', 'string'],
-            ['recurring_interval_count', 'bigint'], ['recurring_usage_type', 'string'],
-        ]) }}
-    {% if prices_landed -%}
-        from {{ price }}
-    {%- else -%}
-        from (select 1 as no_table) as missing
-        where 1 = 0
-    {%- endif %}
+    {{ connector_select(source('stripe', 'price'), common + [
+        ['unit_amount', 'bigint'], ['unit_amount_decimal', 'string'], ['recurring_interval', 'string'],
+        ['recurring_interval_count', 'bigint'], ['recurring_usage_type', 'string'],
+    ]) }}
 ),
 
 plan_landed as (
-    select
-        {{ connector_columns(plan, common + [
-            ['amount', 'bigint'], ['interval', 'string'], ['interval_count', 'bigint'], ['usage_type', 'string'],
-        ]) }}
-    {% if plans_landed -%}
-        from {{ plan }}
-    {%- else -%}
-        from (select 1 as no_table) as missing
-        where 1 = 0
-    {%- endif %}
+    {{ connector_select(source('stripe', 'plan'), common + [
+        ['amount', 'bigint'], ['interval', 'string'], ['interval_count', 'bigint'], ['usage_type', 'string'],
+    ]) }}
 ),
 
 prices as (

@@ -8,43 +8,28 @@
     ['start_date', 'timestamp'], ['canceled_at', 'timestamp'], ['ended_at', 'timestamp'],
     ['cancel_at_period_end', 'boolean'], ['cancellation_details_reason', 'string'],
     ['cancellation_details_comment', 'string'], ['cancellation_details_feedback', 'string'],
-    ['livemode', 'boolean'], ['_fivetran_deleted', 'boolean'], ['_fivetran_active', 'boolean'],
-    ['_fivetran_start', 'timestamp'],
-] + connector_lineage_columns() -%}
-{%- set plain = source('stripe', 'subscription') -%}
-{%- set history = source('stripe', 'subscription_history') -%}
-{%- set plain_landed = load_relation(plain) if execute else plain -%}
-{%- set history_landed = load_relation(history) if execute else history -%}
+    ['livemode', 'boolean'], ['_fivetran_active', 'boolean'], ['_fivetran_start', 'timestamp'],
+] -%}
 with
 
 subscription_landed as (
-    select
-        'stripe.subscription' as landed_table,
-        {{ connector_columns(plain, columns) }}
-    {% if plain_landed -%}
-        from {{ plain }}
-    {%- else -%}
-        from (select 1 as no_table) as missing
-        where 1 = 0
-    {%- endif %}
+    {{ connector_select(source('stripe', 'subscription'), columns) }}
 ),
 
 history_landed as (
-    select
-        'stripe.subscription_history' as landed_table,
-        {{ connector_columns(history, columns) }}
-    {% if history_landed -%}
-        from {{ history }}
-    {%- else -%}
-        from (select 1 as no_table) as missing
-        where 1 = 0
-    {%- endif %}
+    {{ connector_select(source('stripe', 'subscription_history'), columns) }}
 ),
 
 unioned as (
-    select * from subscription_landed
+    select
+        'stripe.subscription' as landed_table,
+        *
+    from subscription_landed
     union all
-    select * from history_landed
+    select
+        'stripe.subscription_history' as landed_table,
+        *
+    from history_landed
 ),
 
 current_versions as (

@@ -3,28 +3,8 @@
     (counted by zendesk__deleted_rows_counted).
     An optional table that is not there reads as no rows.
 -#}
-{%- set columns = [
+{{ connector_base('zendesk', 'organization', [
     ['id', 'bigint'],
     ['name', 'string'],
     ['updated_at', 'timestamp'],
-    ['_fivetran_deleted', 'boolean']
-] -%}
-{%- set relation = load_relation(source('zendesk', 'organization')) -%}
-
-with
-
-landed as (
-    select
-        {{ connector_columns(source('zendesk', 'organization'), columns + connector_lineage_columns()) }}
-    {{ 'from ' ~ relation if relation is not none else 'where 1 = 0' }}
-),
-
-final as (
-    select
-        id, name, updated_at,
-        {{ connector_lineage('zendesk.organization') }}
-    from landed
-    where not coalesce(_fivetran_deleted, false)
-)
-
-select * from final
+]) }}

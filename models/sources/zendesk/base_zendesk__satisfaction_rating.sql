@@ -3,7 +3,7 @@
     (counted by zendesk__deleted_rows_counted).
     An optional table that is not there reads as no rows.
 -#}
-{%- set columns = [
+{{ connector_base('zendesk', 'satisfaction_rating', [
     ['id', 'bigint'],
     ['ticket_id', 'bigint'],
     ['requester_id', 'bigint'],
@@ -11,24 +11,4 @@
     ['comment', 'string'],
     ['created_at', 'timestamp'],
     ['updated_at', 'timestamp'],
-    ['_fivetran_deleted', 'boolean']
-] -%}
-{%- set relation = load_relation(source('zendesk', 'satisfaction_rating')) -%}
-
-with
-
-landed as (
-    select
-        {{ connector_columns(source('zendesk', 'satisfaction_rating'), columns + connector_lineage_columns()) }}
-    {{ 'from ' ~ relation if relation is not none else 'where 1 = 0' }}
-),
-
-final as (
-    select
-        id, ticket_id, requester_id, score, comment, created_at, updated_at,
-        {{ connector_lineage('zendesk.satisfaction_rating') }}
-    from landed
-    where not coalesce(_fivetran_deleted, false)
-)
-
-select * from final
+]) }}
