@@ -10,7 +10,7 @@ import click
 import yaml
 
 from . import __version__
-from .connectors import SOURCES, dbt_source_args, sources_for
+from .connectors import CONNECTORS, SOURCES, dbt_source_args, sources_for
 from .warehouse import DEFAULT_RAW_DIR
 
 FORMATS = ["csv", "jsonl", "parquet", "mixed"]
@@ -323,6 +323,20 @@ def bench_build(sizes: tuple[int, ...], workdir: Path | None) -> None:
     from .bench_build import run
 
     run(list(sizes), click.echo, workdir)
+
+
+@bench.command("sources")
+@click.option("--conversations", "sizes", type=click.IntRange(min=1000), multiple=True, default=(100_000,),
+              show_default=True, help="Sizes to run (repeatable).")
+@click.option("--tool", "tools", type=click.Choice(list(CONNECTORS)), multiple=True, default=("zendesk",),
+              show_default=True, help="Tools to compare with the contract (repeatable).")
+@click.option("--workdir", type=click.Path(path_type=Path, file_okay=False), help="Scratch folder [default: $TMPDIR].")
+def bench_sources(sizes: tuple[int, ...], tools: tuple[str, ...], workdir: Path | None) -> None:
+    """Load and build the same operation from the contract's files and from a tool's shape; the tool's
+    load and full build against the contract's (goal: within 1.3x)."""
+    from .bench_sources import run
+
+    run(list(sizes), list(tools), click.echo, workdir)
 
 
 @bench.command("generate")
