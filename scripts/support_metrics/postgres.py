@@ -31,23 +31,26 @@ def pg_type(duckdb_type: str) -> str:
     return f"numeric({decimal[1]}, {decimal[2]})" if decimal else TYPES[duckdb_type]
 
 
-def copy_raw_to_postgres(warehouse: Path, dsn: str) -> dict[str, int]:
-    """Replace schema raw on the server with the DuckDB warehouse's raw schema; rows per table."""
+def copy_raw_to_postgres(warehouse: Path, dsn: str, schemas: tuple[str, ...] = ("raw",)) -> dict[str, int]:
+    """Replace each schema (raw, and any tool's connector schema such as zendesk) on the server with the DuckDB
+    warehouse's; rows per table (schema-qualified for a schema other than raw)."""
     import psycopg2
 
     source = duckdb.connect(str(warehouse), read_only=True)
     copied: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as scratch, psycopg2.connect(dsn) as target:
         cursor = target.cursor()
-        cursor.execute("drop schema if exists raw cascade; create schema raw")
-        for table, columns in schema_columns(source, "raw").items():
-            cursor.execute(f'create table raw."{table}" ('
-                           + ", ".join(f'"{c}" {pg_type(t)}' for c, t in columns) + ")")
-            csv = Path(scratch) / f"{table}.csv"
-            source.execute(f"copy (select * from raw.\"{table}\") to '{csv}' (format csv, header false)")
-            with csv.open(encoding="utf-8") as handle:
-                cursor.copy_expert(f'copy raw."{table}" from stdin with (format csv)', handle)
-            copied[table] = cursor.rowcount
+        for schema in schemas:
+            cursor.execute(f'drop schema if exists "{schema}" cascade; create schema "{schema}"')
+            for table, columns in schema_columns(source, schema).items():
+                relation = f'"{schema}"."{table}"'
+                cursor.execute(f"create table {relation} ("
+                               + ", ".join(f'"{c}" {pg_type(t)}' for c, t in columns) + ")")
+                csv = Path(scratch) / f"{schema}.{table}.csv"
+                source.execute(f"copy (select * from {relation}) to '{csv}' (format csv, header false)")
+                with csv.open(encoding="utf-8") as handle:
+                    cursor.copy_expert(f"copy {relation} from stdin with (format csv)", handle)
+                copied[table if schema == "raw" else f"{schema}.{table}"] = cursor.rowcount
         target.commit()
     source.close()
     return copied

@@ -78,3 +78,46 @@ def test_bi_reader_reads_the_marts_and_nothing_else(built_on_postgres: tuple[Ser
                 cursor.execute(f"select count(*) from {relation}")
     finally:
         reader.close()
+
+
+@pytest.mark.parametrize(("helpdesk", "billing"), [("zendesk", "stripe"), ("intercom", "contract")])
+def test_source_adapters_build_on_postgres_as_on_duckdb(server: Server, tmp_path: Path, helpdesk: str,
+                                                        billing: str) -> None:
+    """The adapters on PostgreSQL: the connector schemas copied there, the same build, every mart equal to
+    DuckDB's from the same tables."""
+    import psycopg2
+
+    from support_metrics.connectors import dbt_source_args, write_shape
+    from support_metrics.generate import generate
+    from support_metrics.load import load_raw
+
+    size = {"customers": 120, "days": 30, "seed": 4}
+    tools = [tool for tool in (helpdesk, billing) if tool != "contract"]
+    for tool in tools:
+        generate(tmp_path / tool / "contract", **size)
+        write_shape(tool, tmp_path / tool / "contract", tmp_path / tool / tool)
+    warehouse = tmp_path / "w.duckdb"
+    for raw_dir, source in ((tmp_path / helpdesk / "contract", "contract"),
+                            *((tmp_path / tool / tool, tool) for tool in tools)):
+        assert load_raw(raw_dir, warehouse, echo=lambda _: None, source=source).committed
+    args = dbt_source_args(helpdesk_source=helpdesk, billing_source=billing)
+    base = {k: v for k, v in os.environ.items() if not k.startswith("SUPPORT_")}
+    for name, env in (("duckdb", base | {"SUPPORT_WAREHOUSE": str(warehouse)}), ("postgres", base | server.env())):
+        if name == "postgres":
+            copied = copy_raw_to_postgres(warehouse, server.dsn, ("raw", *tools))
+            assert all(count > 0 for table, count in copied.items() if table.startswith(f"{helpdesk}."))
+        env |= {"DBT_TARGET_PATH": str(tmp_path / f"{name}_target"), "DBT_LOG_PATH": str(tmp_path / f"{name}_logs")}
+        done = subprocess.run([sys.executable, "-m", "support_metrics", "dbt", "--", "build", *args], env=env,
+                              capture_output=True, text=True, check=False)
+        assert done.returncode == 0, f"{name}: " + done.stdout[-4000:]
+    pg = psycopg2.connect(server.dsn)
+
+    def fetch(mart: str, columns: list[str]) -> list[tuple[Any, ...]]:
+        cursor = pg.cursor()
+        cursor.execute(f"select {', '.join(columns)} from marts.{mart}")
+        return cursor.fetchall()
+
+    try:
+        assert assert_marts_equal(warehouse, fetch) > 1000
+    finally:
+        pg.close()
