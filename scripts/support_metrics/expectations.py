@@ -117,6 +117,10 @@ def marts_suite(columns: dict[str, list[str]], previous_rows: dict[str, int], ma
         batch = Batch("marts", f"marts.{mart}", f"select {select} from marts.{mart}")
         for name in checked:
             batch.expectations.extend(_column_expectations(name))
+            calendar = name.removesuffix("_business_seconds") + "_seconds"
+            if name.endswith("_business_seconds") and calendar in checked:
+                # business seconds are the part of the same interval inside open hours: never more
+                batch.expectations.append(_not_before(calendar, name))
         floor = math.floor(previous_rows.get(mart, 0) * (1 - max_row_drop))
         batch.expectations.append(Expect("ExpectTableRowCountToBeBetween", {"min_value": floor, "max_value": None}))
         batches.append(batch)

@@ -112,12 +112,16 @@ def test_a_broken_mart_invariant_fails_check(clean: Built, tmp_path: Path) -> No
     execute(candidate, "update marts.mart_csat_ces_weekly set csat = 1.5 "
                        "where rowid = (select min(rowid) from marts.mart_csat_ces_weekly where csat is not null)",
             "update marts.mart_response_times_weekly set first_response_median_seconds = -1 "
-            "where rowid = (select min(rowid) from marts.mart_response_times_weekly)")
+            "where rowid = (select min(rowid) from marts.mart_response_times_weekly)",
+            # business seconds longer than the calendar seconds of the same interval
+            "update marts.fct_conversations set resolution_business_seconds = resolution_seconds + 60 "
+            "where rowid = (select min(rowid) from marts.fct_conversations where resolution_seconds is not null)")
     checked = cli("check", "--warehouse", str(candidate), "--published", str(published), "--docs", str(tmp_path / "c"))
     assert checked.returncode == 1
     assert re.search(r"mart_csat_ces_weekly +expect_column_values_to_be_between +csat", checked.stdout)
     assert re.search(r"mart_response_times_weekly .* first_response_median_seconds", checked.stdout)
-    assert "2 expectation(s) failed" in checked.stderr
+    assert re.search(r"fct_conversations +expect_column_pair_values_a_to_be_greater_than_b", checked.stdout)
+    assert "3 expectation(s) failed" in checked.stderr
 
 
 def test_a_sudden_drop_in_rows_is_flagged_and_not_published(clean: Built, tmp_path: Path) -> None:
