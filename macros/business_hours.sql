@@ -59,29 +59,42 @@
     The business seconds of each span of `spans` (a relation or CTE with the columns in key_columns, schedule_id,
     start_at and end_at): the seconds of [start_at, end_at) inside the schedule's open intervals
     (int_business_hours_opened, holidays already left out). A span without a schedule counts calendar seconds;
-    a span with end_at <= start_at counts 0; a span missing either end is null. Set-based: one range join of
-    the spans with the open intervals they overlap, then a sum per span; no loop, no function per row.
+    a span with end_at <= start_at counts 0; a span missing either end is null. Set-based: only the spans that
+    can overlap open hours are range-joined with the intervals they overlap and summed per span; no loop, no
+    function per row.
 -#}
 {% macro business_seconds(spans, key_columns) -%}
     {%- set keys = [] -%}
-    {%- for column in key_columns -%}{%- do keys.append(spans ~ '.' ~ column) -%}{%- endfor -%}
+    {%- set overlap_keys = [] -%}
+    {%- set joins = [] -%}
+    {%- for column in key_columns -%}
+        {%- do keys.append(spans ~ '.' ~ column) -%}
+        {%- do overlap_keys.append('timed_spans.' ~ column) -%}
+        {%- do joins.append(spans ~ '.' ~ column ~ ' = overlapped.' ~ column) -%}
+    {%- endfor -%}
     select
         {{ keys | join(', ') }},
         case
             when {{ spans }}.start_at is null or {{ spans }}.end_at is null then null
             when {{ spans }}.end_at <= {{ spans }}.start_at then 0
             when {{ spans }}.schedule_id is null then {{ seconds_between(spans ~ '.start_at', spans ~ '.end_at') }}
-            else coalesce(sum({{ seconds_between(
-                'case when open_intervals.open_start_at > ' ~ spans ~ '.start_at then open_intervals.open_start_at'
-                ~ ' else ' ~ spans ~ '.start_at end',
-                'case when open_intervals.open_end_at < ' ~ spans ~ '.end_at then open_intervals.open_end_at'
-                ~ ' else ' ~ spans ~ '.end_at end') }}), 0)
+            else coalesce(overlapped.business_seconds, 0)
         end as business_seconds
     from {{ spans }}
-    left join {{ ref('int_business_hours_opened') }} as open_intervals
-        on
-            {{ spans }}.schedule_id = open_intervals.schedule_id
-            and {{ spans }}.start_at < open_intervals.open_end_at
-            and {{ spans }}.end_at > open_intervals.open_start_at
-    group by {{ keys | join(', ') }}, {{ spans }}.schedule_id, {{ spans }}.start_at, {{ spans }}.end_at
+    left join (
+        select
+            {{ overlap_keys | join(', ') }},
+            sum({{ seconds_between(
+                'case when open_intervals.open_start_at > timed_spans.start_at then open_intervals.open_start_at'
+                ~ ' else timed_spans.start_at end',
+                'case when open_intervals.open_end_at < timed_spans.end_at then open_intervals.open_end_at'
+                ~ ' else timed_spans.end_at end') }}) as business_seconds
+        from {{ spans }} as timed_spans
+        inner join {{ ref('int_business_hours_opened') }} as open_intervals
+            on
+                timed_spans.schedule_id = open_intervals.schedule_id
+                and timed_spans.start_at < open_intervals.open_end_at
+                and timed_spans.end_at > open_intervals.open_start_at
+        group by {{ overlap_keys | join(', ') }}
+    ) as overlapped on {{ joins | join(' and ') }}
 {%- endmacro %}
