@@ -77,10 +77,11 @@
     The four lineage columns of a connector table, for an adapter's output: what the loader recorded when the
     table was loaded from files, else what the connector recorded (Fivetran's _fivetran_synced: the sync time
     as the load time, and its epoch second as the load number, so incremental staging still sees new syncs).
-    `relation_name` names the table in _source_file when no file did.
+    `relation_name` names the table in _source_file when no file did (or `file_fallback`, an SQL expression,
+    for a model that reads several tables).
 -#}
-{% macro connector_lineage(relation_name, synced_column='_fivetran_synced') -%}
-        coalesce(_source_file, '{{ relation_name }}') as _source_file,
+{% macro connector_lineage(relation_name, synced_column='_fivetran_synced', file_fallback=none) -%}
+        coalesce(_source_file, {{ file_fallback or "'" ~ relation_name ~ "'" }}) as _source_file,
         _source_row,
         coalesce(
             _load_id,

@@ -43,25 +43,6 @@ current_versions as (
         and coalesce(_fivetran_active, true)
 ),
 
-lineaged as (
-    select
-        id,
-        customer_id,
-        status,
-        created,
-        start_date,
-        canceled_at,
-        ended_at,
-        cancel_at_period_end,
-        cancellation_details_reason,
-        cancellation_details_comment,
-        cancellation_details_feedback,
-        version_at,
-        landed_table,
-        {{ connector_lineage('stripe.subscription') }}
-    from current_versions
-),
-
 final as (
     select
         id,
@@ -76,12 +57,9 @@ final as (
         cancellation_details_comment,
         cancellation_details_feedback,
         version_at,
-        -- a row a connector landed (no loader row number) is named by its table
-        case when _source_row is null then landed_table else _source_file end as _source_file,
-        _source_row,
-        _load_id,
-        _loaded_at
-    from lineaged
+        -- a row a connector landed (no file) is named by the table it came from
+        {{ connector_lineage('stripe.subscription', file_fallback='landed_table') }}
+    from current_versions
 )
 
 select * from final
