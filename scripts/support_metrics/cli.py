@@ -186,16 +186,18 @@ def dbt(warehouse: Path | None, dbt_args: tuple[str, ...]) -> None:
 @main.command("spark-register")
 @click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False, exists=True), help=WAREHOUSE_HELP)
 @click.option("--parquet", type=click.Path(path_type=Path, file_okay=False),
-              help="Folder for the raw tables' Parquet files [default: $SUPPORT_SPARK_DIR/raw_parquet].")
+              help="Folder for the landed tables' Parquet files [default: $SUPPORT_SPARK_DIR/landed_parquet].")
 def spark_register(warehouse: Path | None, parquet: Path | None) -> None:
-    """Hand the loaded raw tables to local Spark: each as Parquet, registered in schema raw.
+    """Hand what the loader landed to local Spark: each table as Parquet, registered as `schema.table`.
 
+    The contract's raw schema and each connector schema `load --source` filled (zendesk, intercom, stripe).
     Needs the optional Spark set (`pip install -e '.[spark]'`). Then build there with
-    `SUPPORT_TARGET=spark support-metrics dbt -- build` (same SUPPORT_SPARK_DIR).
+    `SUPPORT_TARGET=spark support-metrics dbt -- build` (same SUPPORT_SPARK_DIR; add
+    `--vars '{helpdesk_source: zendesk}'` to build from a tool's tables).
     """
     from importlib.util import find_spec
 
-    from .spark import export_raw_to_parquet, register_raw_parquet, spark_dir
+    from .spark import export_landed_to_parquet, register_landed_parquet, spark_dir
     from .warehouse import warehouse_path
 
     if find_spec("pyspark") is None or find_spec("dbt.adapters.spark") is None:
@@ -206,10 +208,12 @@ def spark_register(warehouse: Path | None, parquet: Path | None) -> None:
     if not source.exists():
         _fail(f"no warehouse at {source}: run `support-metrics load` first")
     os.environ["SUPPORT_TARGET"] = "spark"
-    root = parquet or spark_dir() / "raw_parquet"
-    written = export_raw_to_parquet(source, root)
-    click.echo(f"wrote {len(written)} raw tables ({sum(written.values()):,} rows) as Parquet under {root}")
-    if not register_raw_parquet(root):
+    root = parquet or spark_dir() / "landed_parquet"
+    written = export_landed_to_parquet(source, root)
+    schemas = sorted({table.split(".")[0] for table in written})
+    click.echo(f"wrote {len(written)} landed tables ({sum(written.values()):,} rows; schemas "
+               f"{', '.join(schemas)}) as Parquet under {root}")
+    if not register_landed_parquet(root, list(written)):
         _fail("registering the Parquet tables in Spark failed (see dbt's output above)")
 
 

@@ -1,9 +1,10 @@
-"""Spark: the loader's raw schema as Parquet, registered as tables in a local Spark metastore.
+"""Spark: what the loader landed, as Parquet, registered as tables in a local Spark metastore.
 
-The loader validates into DuckDB (rejects, manifest and lineage included). `export_raw_to_parquet` writes
-every table of its `raw` schema to `<root>/<table>/` as Parquet (timestamps as UTC instants), and the
-dbt macro `register_raw_parquet` makes each source table of the project a Spark table over its folder,
-so `SUPPORT_TARGET=spark` builds the same models. Spark's warehouse and Derby metastore live in
+The loader validates into DuckDB (rejects, manifest and lineage included). `export_landed_to_parquet` writes
+every table of its `raw` schema, and of each connector schema a `load --source` filled (zendesk, intercom,
+stripe), to `<root>/<schema>/<table>/` as Parquet (timestamps as UTC instants); the dbt macro
+`register_landed_parquet` makes each a Spark table `<schema>.<table>` over its folder, so `SUPPORT_TARGET=spark`
+builds the same models from the contract's files or a tool's. Spark's warehouse and Derby metastore live in
 SUPPORT_SPARK_DIR (a temp dir by default), never in the working folder.
 """
 
@@ -46,8 +47,16 @@ def spark_environment(folder: Path | None = None) -> dict[str, str]:
     return {"SUPPORT_TARGET": "spark", "SUPPORT_SPARK_DIR": str(root), "SPARK_CONF_DIR": str(root / "conf")}
 
 
-def export_raw_to_parquet(warehouse: Path, root: Path) -> dict[str, int]:
-    """Write each table of the warehouse's raw schema to `root/<table>/part-0.parquet`; rows per table."""
+def landed_schemas(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The schemas a load fills that are present: raw (always first), then each connector's."""
+    from .connectors import CONNECTORS
+
+    present = {r[0] for r in con.execute("select schema_name from information_schema.schemata").fetchall()}
+    return [schema for schema in ("raw", *CONNECTORS) if schema in present]
+
+
+def export_landed_to_parquet(warehouse: Path, root: Path) -> dict[str, int]:
+    """Write each landed table to `root/<schema>/<table>/part-0.parquet`; rows per `schema.table`."""
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
@@ -55,19 +64,22 @@ def export_raw_to_parquet(warehouse: Path, root: Path) -> dict[str, int]:
     written: dict[str, int] = {}
     try:
         con.execute("set TimeZone = 'UTC'")
-        for table, columns in schema_columns(con, "raw").items():
-            # a naive TIMESTAMP would reach Spark as TIMESTAMP_NTZ; the raw contract's instants are UTC
-            select = ", ".join(f'cast("{c}" as timestamptz) as "{c}"' if t == "TIMESTAMP" else f'"{c}"'
-                               for c, t in columns)
-            (root / table).mkdir()
-            copied = con.execute(f"copy (select {select} from raw.\"{table}\") to "
-                                 f"'{root / table / 'part-0.parquet'}' (format parquet)").fetchone()
-            written[table] = int(copied[0])  # type: ignore[index]  # COPY returns the rows it wrote
+        for schema in landed_schemas(con):
+            for table, columns in schema_columns(con, schema).items():
+                # a naive TIMESTAMP would reach Spark as TIMESTAMP_NTZ; the landed instants are UTC
+                select = ", ".join(f'cast("{c}" as timestamptz) as "{c}"' if t == "TIMESTAMP" else f'"{c}"'
+                                   for c, t in columns)
+                folder = root / schema / table
+                folder.mkdir(parents=True)
+                copied = con.execute(f'copy (select {select} from "{schema}"."{table}") to '
+                                     f"'{folder / 'part-0.parquet'}' (format parquet)").fetchone()
+                written[f"{schema}.{table}"] = int(copied[0])  # type: ignore[index]  # COPY returns its rows
     finally:
         con.close()
     return written
 
 
-def register_raw_parquet(root: Path) -> bool:
-    """Register the Parquet folders as the raw tables of the Spark target (dbt run-operation)."""
-    return run_dbt(["run-operation", "register_raw_parquet", "--args", json.dumps({"root": str(root.resolve())})])
+def register_landed_parquet(root: Path, tables: list[str]) -> bool:
+    """Register the Parquet folders of `tables` (`schema.table`) as tables of the Spark target (dbt run-operation)."""
+    args = {"root": str(root.resolve()), "tables": sorted(tables)}
+    return run_dbt(["run-operation", "register_landed_parquet", "--args", json.dumps(args)])

@@ -34,17 +34,14 @@ items_priced as (
         coalesce(prices.nickname, products.name, items.plan_id) as plan_name,
         upper(trim(prices.currency)) as currency,
         case
+            -- divided as doubles (safe_divide): a decimal quotient keeps only 6 places on Spark
             when coalesce(lower(prices.recurring_usage_type), 'licensed') = 'licensed'
-                then
-                    coalesce(
-                        cast(prices.unit_amount as {{ decimal_amount() }}),
-                        cast(prices.unit_amount_decimal as {{ decimal_amount() }})
-                    )
-                    * coalesce(items.quantity, 1)
-                    * case lower(prices.recurring_interval)
-                        when 'year' then 1 when 'month' then 12 when 'week' then 52 when 'day' then 365
-                    end
-                    / (1200 * coalesce(prices.recurring_interval_count, 1))
+                then {{ safe_divide(
+                    'coalesce(cast(prices.unit_amount as ' ~ decimal_amount() ~ '), cast(prices.unit_amount_decimal as '
+                    ~ decimal_amount() ~ ')) * coalesce(items.quantity, 1) * case lower(prices.recurring_interval)'
+                    ~ " when 'year' then 1 when 'month' then 12 when 'week' then 52 when 'day' then 365 end",
+                    '1200 * coalesce(prices.recurring_interval_count, 1)',
+                ) }}
         end as item_mrr
     from items
     left join prices on items.plan_id = prices.id
