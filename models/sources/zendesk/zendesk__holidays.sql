@@ -18,20 +18,25 @@ seeded as (
     select * from {{ ref('holidays') }}
 ),
 
-day_numbers as (
+series as (
     {{ dbt.generate_series(366) }}
+),
+
+day_numbers as (
+    select cast(generated_number - 1 as {{ dbt.type_int() }}) as day_number
+    from series
 ),
 
 holiday_days as (
     select
         cast(holidays.schedule_id as {{ dbt.type_string() }}) as schedule_id,
-        cast({{ dbt.dateadd('day', 'day_numbers.generated_number - 1', 'holidays.start_date') }} as date)
+        cast({{ dbt.dateadd('day', 'day_numbers.day_number', 'holidays.start_date') }} as date)
             as holiday_date,
         holidays.name
     from holidays
     inner join day_numbers
         on
-            day_numbers.generated_number - 1
+            day_numbers.day_number
             <= {{ dbt.datediff('holidays.start_date', 'coalesce(holidays.end_date, holidays.start_date)', 'day') }}
 ),
 
