@@ -14,6 +14,7 @@ import pytest
 from support_metrics.build import run_dbt
 from support_metrics.compare import row_differences, sorted_rows
 from support_metrics.connectors import dbt_source_args, write_shape
+from support_metrics.connectors.zendesk_schedules import SCHEDULE_BASE
 from support_metrics.generate import generate
 from support_metrics.load import load_raw
 from support_metrics.warehouse import quote, schema_columns
@@ -128,6 +129,7 @@ def test_the_adapter_reads_extra_columns_missing_columns_and_missing_tables(tmp_
         con.execute("alter table zendesk.ticket drop column subject")
         con.execute("alter table zendesk.ticket drop column updated_at")
         con.execute("drop table zendesk.ticket_chat_event")
+    assert run_dbt(["seed"], warehouse)  # the schedule models fall back to the seeds: no schedule tables here
     assert run_dbt(["run", "--vars", "{helpdesk_source: zendesk}", "--select", "+path:models/sources/zendesk"],
                    warehouse)
     with duckdb.connect(str(warehouse)) as con:
@@ -139,6 +141,10 @@ def test_the_adapter_reads_extra_columns_missing_columns_and_missing_tables(tmp_
                                "from staging.zendesk__messages order by 1").fetchall()
         events = con.execute("select event_type, actor_type, actor_id, cast(created_at as varchar) "
                              "from staging.zendesk__events order by 4").fetchall()
+        hours = con.execute(  # rows unlike the seed's, rows, channels
+            "select (select count(*) from (select * from staging.zendesk__business_hours except "
+            "select * from raw.business_hours)), (select count(*) from staging.zendesk__business_hours), "
+            "(select count(*) from staging.zendesk__channel_schedules)").fetchone()
     # web and an unknown via channel are email; the close is the solve after the reopen; no updated_at: created_at
     assert conversations == [
         ("1", "zendesk:10", "email", "resolved", "2026-01-05 11:00:00", "2026-01-05 11:00:00",
@@ -149,3 +155,15 @@ def test_the_adapter_reads_extra_columns_missing_columns_and_missing_tables(tmp_
                         ("102", "agent", "20", "internal_note"), ("103", "system", None, "auto_ack")]
     assert events == [("agent_assigned", "agent", "20", "2026-01-05 09:10:00"),
                       ("reopened", "customer", "zendesk:10", "2026-01-05 10:00:00")]
+    assert hours == (0, 5, 7)  # no Zendesk schedule: the seeds' five intervals, and their seven channels
+
+
+def test_the_zendesk_build_times_business_hours_by_zendesk_schedules(
+        builds: tuple[Path, Path, dict[str, str]]) -> None:
+    # so the equal marts above (business seconds, SLAs) really came through the mapped schedules, not the seeds
+    office = str(SCHEDULE_BASE + 1)
+    with duckdb.connect(str(builds[1])) as zendesk:
+        opened = zendesk.execute("select distinct schedule_id from intermediate.int_business_hours_opened").fetchall()
+        channels = zendesk.execute("select distinct schedule_id from staging.zendesk__channel_schedules").fetchall()
+        holidays = zendesk.execute("select count(*) from staging.zendesk__holidays").fetchone()
+    assert (opened, channels, holidays) == ([(office,)], [(office,)], (44,))

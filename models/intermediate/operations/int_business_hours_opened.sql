@@ -7,11 +7,11 @@
 with
 
 business_hours as (
-    select * from {{ ref('business_hours') }}
+    select * from {{ schedule_relation('business_hours') }}
 ),
 
 holidays as (
-    select * from {{ ref('holidays') }}
+    select * from {{ schedule_relation('holidays') }}
 ),
 
 days as (

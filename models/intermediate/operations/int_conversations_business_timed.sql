@@ -12,7 +12,7 @@ conversations as (
 ),
 
 channel_schedules as (
-    select * from {{ ref('channel_schedules') }}
+    select * from {{ schedule_relation('channel_schedules') }}
 ),
 
 as_of as (

@@ -3,7 +3,7 @@
     this counts them (docs/sources/zendesk.md). A table without the column, or not landed, counts 0.
 -#}
 {%- set tables = ['ticket', 'ticket_comment', 'user', 'group', 'group_member', 'organization',
-                  'satisfaction_rating'] -%}
+                  'satisfaction_rating', 'schedule', 'schedule_holiday'] -%}
 
 with
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..contract import Column, Table
 from . import Connector
+from .zendesk_schedules import TABLES as SCHEDULE_TABLES
 from .zendesk_shape import shape
 
 _DELETED = Column("_fivetran_deleted", "boolean", False, None, "Fivetran's soft delete: the row is dropped.")
@@ -107,7 +108,7 @@ TABLES: tuple[Table, ...] = (
 )
 
 CONNECTOR = Connector(
-    "zendesk", "helpdesk", TABLES,
+    "zendesk", "helpdesk", TABLES + SCHEDULE_TABLES,
     "Zendesk Support landed by Fivetran: tickets, comments, users, field history, tags, chats, CSAT ratings.",
     shape,
 )

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from ..warehouse import literal
+from .zendesk_schedules import write_schedules
 
 CUSTOMER_BASE = 1_000_000_000
 AGENT_BASE = 2_000_000_000
@@ -213,4 +214,5 @@ def shape(contract_dir: Path, out_dir: Path) -> None:
         con.execute(f'create temp table "{name}" as {sql.format(**params)}')
         con.execute(f"copy \"{name}\" to {literal(str(out_dir / f'{name}.csv'))} (header, timestampformat "
                     "'%Y-%m-%dT%H:%M:%SZ')")
+    write_schedules(con, out_dir)
     con.close()
