@@ -6,25 +6,16 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pytest
 
-from support_metrics.build import run_dbt
-from support_metrics.compare import row_differences, sorted_rows
-from support_metrics.connectors import dbt_source_args, write_shape
 from support_metrics.connectors.zendesk_schedules import SCHEDULE_BASE
-from support_metrics.generate import generate
-from support_metrics.load import load_raw
-from support_metrics.warehouse import quote, schema_columns
+
+from .zendesk_builds import ZENDESK, build_operation, land_files, load_alter_and_run, mart_differences
 
 pytestmark = pytest.mark.slow
 
-SIZE = {"customers": 300, "days": 60, "seed": 5}
-# The build from Zendesk: the vars, and (as `support-metrics build --helpdesk-source zendesk` does) without the
-# helpdesk and survey staging unit tests, whose fixtures are the contract's raw tables (they run in the contract build).
-ZENDESK = dbt_source_args(helpdesk_source="zendesk")
 # What Zendesk cannot fill (docs/sources/zendesk.md "What stays empty"): the bot's confidence and CES (and NPS,
 # the knowledge base, which this window has none of or which never reach these marts). Those columns are left out,
 # and the rows that only CES fills; the test below checks they are empty in the Zendesk build.
@@ -41,47 +32,22 @@ ROWS_COMPARED = {
 }
 
 
-def _build(work: Path, zendesk: bool) -> Path:
-    contract = work / "contract"
-    generate(contract, fmt="csv", **SIZE)
-    warehouse = work / "w.duckdb"
-    if zendesk:
-        write_shape("zendesk", contract, work / "zendesk")
-        assert load_raw(work / "zendesk", warehouse, echo=lambda _: None, source="zendesk").committed
-    assert load_raw(contract, warehouse, echo=lambda _: None).committed
-    args = ["build", *ZENDESK] if zendesk else ["build"]
-    assert run_dbt(args, warehouse)
-    return warehouse
-
-
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, str]]:
     """The contract build, the Zendesk build, and contract id -> adapter id (the shape's _ids.csv)."""
     base = tmp_path_factory.mktemp("contract")
     work = tmp_path_factory.mktemp("zendesk")
-    contract, zendesk = _build(base, zendesk=False), _build(work, zendesk=True)
+    contract = build_operation(base)
+    zendesk = build_operation(work, "zendesk", tuple(ZENDESK))
     with (work / "zendesk" / "_ids.csv").open() as ids:
         return contract, zendesk, {row["contract_id"]: row["zendesk_id"] for row in csv.DictReader(ids)}
-
-
-def _rows(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], ids: dict[str, str]) -> list[Any]:
-    sql = (f"select {', '.join(quote(c) for c in columns)} from marts.{quote(table)} "
-           f"where {ROWS_COMPARED.get(table, 'true')}")
-    rows = con.execute(sql).fetchall()
-    return sorted_rows([tuple(ids.get(v, v) if isinstance(v, str) else v for v in row) for row in rows])
 
 
 def test_marts_from_zendesk_equal_marts_from_contract_files(builds: tuple[Path, Path, dict[str, str]]) -> None:
     # ids differ by construction (Zendesk's are integers): contract ids are translated through the shape's map
     contract_path, zendesk_path, ids = builds
     contract, zendesk = (duckdb.connect(str(p)) for p in (contract_path, zendesk_path))
-    differences: list[str] = []
-    rows = 0
-    for table, typed in schema_columns(contract, "marts").items():
-        columns = [c for c, _ in typed if c not in UNFILLED_COLUMNS.get(table, ())]
-        expected = _rows(contract, table, columns, ids)
-        differences += row_differences(table, columns, expected, _rows(zendesk, table, columns, {}))
-        rows += len(expected)
+    differences, rows = mart_differences(contract, zendesk, UNFILLED_COLUMNS, ROWS_COMPARED, ids)
     assert rows > 5000
     assert differences == []
 
@@ -101,16 +67,10 @@ def test_what_zendesk_cannot_fill_stays_empty(builds: tuple[Path, Path, dict[str
     assert all(contract.execute(q).fetchone()[0] > 0 for q in sql.values())
 
 
-def _land(folder: Path, files: dict[str, str]) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (folder / f"{name}.csv").write_text(text)
-
-
 def test_the_adapter_reads_extra_columns_missing_columns_and_missing_tables(tmp_path: Path) -> None:
     warehouse = tmp_path / "w.duckdb"
-    _land(tmp_path / "contract", {})
-    _land(tmp_path / "zendesk", {
+    land_files(tmp_path / "contract", {})
+    land_files(tmp_path / "zendesk", {
         "ticket": "id,created_at,status,via_channel,requester_id,subject\n"
                   "1,2026-01-05T09:00:00Z,solved,web,10,Refund\n2,2026-01-05T10:00:00Z,open,new_channel,11,Hi\n",
         "user": "id,name,email,role\n10,Ann,ann@example.com,end-user\n20,Sam,,agent\n30,Answer Bot,,agent\n",
@@ -123,15 +83,11 @@ def test_the_adapter_reads_extra_columns_missing_columns_and_missing_tables(tmp_
                                 "1,status,2026-01-05T09:30:00Z,solved,20\n1,status,2026-01-05T10:00:00Z,open,10\n"
                                 "1,status,2026-01-05T11:00:00Z,solved,20\n",
     })
-    assert load_raw(tmp_path / "zendesk", warehouse, echo=lambda _: None, source="zendesk").committed
-    with duckdb.connect(str(warehouse)) as con:  # as a connector may land them: more columns, fewer, no table
-        con.execute("alter table zendesk.ticket add column custom_order_number varchar")
-        con.execute("alter table zendesk.ticket drop column subject")
-        con.execute("alter table zendesk.ticket drop column updated_at")
-        con.execute("drop table zendesk.ticket_chat_event")
-    assert run_dbt(["seed"], warehouse)  # the schedule models fall back to the seeds: no schedule tables here
-    assert run_dbt(["run", "--vars", "{helpdesk_source: zendesk}", "--select", "+path:models/sources/zendesk"],
-                   warehouse)
+    load_alter_and_run(tmp_path / "zendesk", warehouse, "zendesk", (  # more columns, fewer, no table
+        "alter table zendesk.ticket add column custom_order_number varchar",
+        "alter table zendesk.ticket drop column subject", "alter table zendesk.ticket drop column updated_at",
+        "drop table zendesk.ticket_chat_event",
+    ), "{helpdesk_source: zendesk}")
     with duckdb.connect(str(warehouse)) as con:
         conversations = con.execute(
             "select conversation_id, customer_id, channel, status, cast(resolved_at as varchar), "
