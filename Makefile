@@ -47,9 +47,9 @@ lint-python: install
 lint-sql: install
 	@mkdir -p target
 	SUPPORT_WAREHOUSE=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff lint models tests analyses
-	@# each source adapter is enabled only by its var: lint it with that var set
-	for tool in zendesk intercom stripe; do \
-	  SUPPORT_WAREHOUSE=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff lint models/sources/$$tool \
+	@# each source adapter is enabled only by its var: lint it with that var set (zendesk_airbyte: Zendesk's folder)
+	for tool in zendesk intercom stripe zendesk_airbyte; do \
+	  SUPPORT_WAREHOUSE=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff lint models/sources/$${tool%_airbyte} \
 	    --config .sqlfluff-adapters/$$tool.cfg || exit 1; done
 
 lint: lint-python lint-sql

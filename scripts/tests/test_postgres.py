@@ -85,7 +85,8 @@ def test_bi_reader_reads_the_marts_and_nothing_else(built_on_postgres: tuple[Ser
         reader.close()
 
 
-@pytest.mark.parametrize(("helpdesk", "billing"), [("zendesk", "stripe"), ("intercom", "contract")])
+@pytest.mark.parametrize(("helpdesk", "billing"),
+                         [("zendesk", "stripe"), ("intercom", "contract"), ("zendesk_airbyte", "contract")])
 def test_source_adapters_build_on_postgres_as_on_duckdb(server: Server, tmp_path: Path, helpdesk: str,
                                                         billing: str) -> None:
     """The adapters on PostgreSQL: the connector schemas copied there, the same build, every mart equal to
@@ -109,7 +110,8 @@ def test_source_adapters_build_on_postgres_as_on_duckdb(server: Server, tmp_path
     base = {k: v for k, v in os.environ.items() if not k.startswith("SUPPORT_")}
     for name, env in (("duckdb", base | {"SUPPORT_WAREHOUSE": str(warehouse)}), ("postgres", base | server.env())):
         if name == "postgres":
-            copied = copy_raw_to_postgres(warehouse, server.dsn, ("raw", *tools))
+            schemas = sorted({table.schema for tool in tools for table in CONNECTORS[tool].tables})
+            copied = copy_raw_to_postgres(warehouse, server.dsn, ("raw", *schemas))
             required = [t.qualified for tool in tools for t in CONNECTORS[tool].tables if not t.optional]
             assert all(copied[table] > 0 for table in required), copied
             with psycopg2.connect(server.dsn) as fresh:  # the tests before this one built there: start clean

@@ -19,7 +19,7 @@ SIZE = {"customers": 300, "days": 60, "seed": 5}
 # The build from Zendesk: the vars, and (as `support-metrics build --helpdesk-source zendesk` does) without the
 # helpdesk and survey staging unit tests, whose fixtures are the contract's raw tables (they run in the contract build).
 ZENDESK = dbt_source_args(helpdesk_source="zendesk")
-AIRBYTE = dbt_source_args(helpdesk_source="zendesk", extra_vars={"zendesk_landed_by": "airbyte"})
+AIRBYTE = dbt_source_args(helpdesk_source="zendesk_airbyte")  # = zendesk, var zendesk_landed_by: airbyte
 
 
 def build_operation(work: Path, shape: str = "contract", args: tuple[str, ...] = (), command: str = "build",

@@ -29,6 +29,9 @@ class Connector:
     # Writes the tool's files (as its connector lands them) from a contract landing folder of the same
     # operation: shape(contract_dir, out_dir). The generator's --shape uses it.
     shape: Callable[[Path, Path], None] | None = None
+    # A second landing of another tool's adapter (Zendesk as Airbyte lands it): the dbt source it builds as and
+    # the vars that pick its landing, e.g. ("zendesk", {"zendesk_landed_by": "airbyte"}).
+    builds_as: tuple[str, dict[str, str]] | None = None
 
     @property
     def replaces(self) -> tuple[str, ...]:
@@ -85,10 +88,15 @@ def dbt_source_args(helpdesk_source: str = "contract", billing_source: str = "co
     """dbt arguments that build from the chosen sources: the vars (with any others, such as zendesk_schema), and
     the exclusion of the staging unit tests of the contract path a tool replaces. Empty for the contract alone."""
     chosen = {"helpdesk": helpdesk_source, "billing": billing_source}
+    landing: dict[str, str] = {}
+    for domain, source in chosen.items():
+        builds_as = CONNECTORS[source].builds_as if source in CONNECTORS else None
+        if builds_as:
+            chosen[domain], landing = builds_as[0], {**landing, **builds_as[1]}
     args = []
-    if extra_vars or set(chosen.values()) != {"contract"}:
-        args = ["--vars", json.dumps({**(extra_vars or {}), "helpdesk_source": helpdesk_source,
-                                      "billing_source": billing_source})]
+    if extra_vars or landing or set(chosen.values()) != {"contract"}:
+        args = ["--vars", json.dumps({**landing, **(extra_vars or {}), "helpdesk_source": chosen["helpdesk"],
+                                      "billing_source": chosen["billing"]})]
     excluded = [f"test_type:unit,path:models/staging/{name}"
                 for domain, source in chosen.items() if source != "contract" for name in DOMAIN_SOURCES[domain]]
     return args + (["--exclude", *excluded] if excluded else [])

@@ -79,6 +79,6 @@ TABLES: tuple[Table, ...] = (
 
 CONNECTOR = Connector(
     "zendesk_airbyte", "helpdesk", TABLES,
-    "Zendesk Support landed by Airbyte (build with --helpdesk-source zendesk --vars '{zendesk_landed_by: airbyte}').",
-    shape,
+    "Zendesk Support landed by Airbyte: the Zendesk adapter with var zendesk_landed_by airbyte.",
+    shape, builds_as=("zendesk", {"zendesk_landed_by": "airbyte"}),
 )
