@@ -2,7 +2,8 @@
     Zendesk ticket field changes as landed, typed (a column the table lacks is null).
     An optional table that is not there reads as no rows.
     Landed by Airbyte: one row per Create or Change event (with a field_name) in the events array of
-    the ticket_audits stream, at the audit's created_at, by its author.
+    the ticket_audits stream, at the audit's created_at, by its author; an audit an append sync landed twice
+    counts once (the latest extraction of its id).
 -#}
 {%- if var('zendesk_landed_by', 'fivetran') == 'airbyte' %}
     with
@@ -11,11 +12,19 @@
         select * from {{ ref('base_zendesk_airbyte__ticket_audits') }}
     ),
 
+    audits_ranked as (
+        select
+            *,
+            row_number() over (partition by id order by _airbyte_extracted_at desc) as extraction_rank
+        from audits
+    ),
+
     events as (
         select
             *,
             {{ json_array_elements('events') }} as event
-        from audits
+        from audits_ranked
+        where extraction_rank = 1
     ),
 
     changes as (
