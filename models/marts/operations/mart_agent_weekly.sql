@@ -1,5 +1,5 @@
 {#
-    One row per week × human agent with handled conversations (docs/metrics.md §12b): the conversations the agent
+    One row per week × human agent with handled conversations (docs/metrics.md §12c): the conversations the agent
     wrote in, created that week, with their resolutions, reopens and CSAT (a conversation with two agents counts
     for both), the agent's conversational messages in them, and the median first human response over the
     conversations whose first human response the agent wrote. The agent appears by id and team only.

@@ -1,6 +1,6 @@
 {#
     One row per UTC day × channel from the first conversation's day to the as-of day where anything is counted
-    (docs/metrics.md §12b): conversations opened and closed that day, those open at the day's end, and these by
+    (docs/metrics.md §12c): conversations opened and closed that day, those open at the day's end, and these by
     age at the day's end. A day with nothing opened or closed but a backlog keeps its row.
 #}
 with
