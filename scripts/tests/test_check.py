@@ -124,6 +124,21 @@ def test_a_broken_mart_invariant_fails_check(clean: Built, tmp_path: Path) -> No
     assert "3 expectation(s) failed" in checked.stderr
 
 
+def test_a_repeated_grain_or_an_unreconciled_reply_fails_check(clean: Built, tmp_path: Path) -> None:
+    candidate, published = copy_built(clean, tmp_path)
+    # one agent's week renamed to another agent of that week: the grain repeats, the replies still add up
+    execute(candidate, "update marts.mart_agent_weekly as t set agent_id = (select min(o.agent_id) from "
+                       "marts.mart_agent_weekly as o where o.week = t.week and o.agent_id != t.agent_id) "
+                       "where rowid = (select max(rowid) from marts.mart_agent_weekly)",
+            "update marts.mart_agent_weekly set reply_count = reply_count + 1 "
+            "where rowid = (select min(rowid) from marts.mart_agent_weekly)")
+    checked = cli("check", "--warehouse", str(candidate), "--published", str(published), "--docs", str(tmp_path / "c"))
+    assert checked.returncode == 1
+    assert re.search(r"mart_agent_weekly +expect_compound_columns_to_be_unique", checked.stdout), checked.stdout[-2000:]
+    assert re.search(r"reconciliation +expect_column_values_to_be_between +difference", checked.stdout)
+    assert "2 expectation(s) failed" in checked.stderr
+
+
 def test_a_sudden_drop_in_rows_is_flagged_and_not_published(clean: Built, tmp_path: Path) -> None:
     _, published = copy_built(clean, tmp_path)
     before = sha256(published)

@@ -10,6 +10,7 @@
     ('mart_retention_monthly', ['churn_rate']),
     ('mart_leads_monthly', ['lead_capture_rate', 'lead_conversion_rate']),
     ('mart_bot_vs_human_monthly', ['resolution_rate', 'csat']),
+    ('mart_agent_weekly', ['csat']),
 ] %}
 
 with

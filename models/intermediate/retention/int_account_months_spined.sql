@@ -14,21 +14,8 @@ as_of_time as (
     select * from {{ ref('int_as_of') }}
 ),
 
-digits as (
-    select 0 as digit
-    {%- for digit in range(1, 10) %}
-        union all
-        select {{ digit }} as digit
-    {%- endfor %}
-),
-
-month_offsets as (
-    -- 0..999 months, enough for 83 years of history
-    select hundreds.digit * 100 + tens.digit * 10 + ones.digit as month_offset
-    from digits as hundreds
-    cross join digits as tens
-    cross join digits as ones
-),
+-- 0..999 months, enough for 83 years of history
+{{ integer_offsets('month_offset', 3) }},
 
 as_of as (
     select cast({{ dbt.date_trunc('month', 'as_of_at') }} as date) as as_of_month

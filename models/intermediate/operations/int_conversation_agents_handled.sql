@@ -1,0 +1,72 @@
+{#
+    One row per conversation and human agent who handled it: wrote at least one conversational message in it
+    (docs/metrics.md#handled_conversation_count). With the agent's team in the agents table's latest version
+    (unassigned when null or when the agent is missing there), the agent's conversational messages in the
+    conversation, and whether the agent wrote the message that ended the conversation's first human response.
+#}
+with
+
+messages as (
+    select * from {{ ref('int_messages_classified') }}
+),
+
+conversations as (
+    select * from {{ ref('int_conversations_enriched') }}
+),
+
+agents as (
+    select * from {{ ref('stg_helpdesk__agents') }}
+),
+
+agent_messages as (
+    select
+        message_id,
+        conversation_id,
+        author_id as agent_id,
+        created_at
+    from messages
+    where is_agent_message
+),
+
+first_human_responses_ranked as (
+    -- the message at first_human_response_at; two at the same instant: the smaller message_id (earliest)
+    select
+        agent_messages.conversation_id,
+        agent_messages.agent_id,
+        row_number() over (
+            partition by agent_messages.conversation_id order by agent_messages.message_id
+        ) as response_rank
+    from agent_messages
+    inner join conversations
+        on
+            agent_messages.conversation_id = conversations.conversation_id
+            and agent_messages.created_at = conversations.first_human_response_at
+),
+
+handled as (
+    select
+        conversation_id,
+        agent_id,
+        count(*) as reply_count
+    from agent_messages
+    where agent_id is not null
+    group by conversation_id, agent_id
+),
+
+final as (
+    select
+        handled.conversation_id,
+        handled.agent_id,
+        coalesce(agents.team, 'unassigned') as team,
+        handled.reply_count,
+        first_human_responses_ranked.conversation_id is not null as is_first_human_responder
+    from handled
+    left join agents on handled.agent_id = agents.agent_id
+    left join first_human_responses_ranked
+        on
+            handled.conversation_id = first_human_responses_ranked.conversation_id
+            and handled.agent_id = first_human_responses_ranked.agent_id
+            and first_human_responses_ranked.response_rank = 1
+)
+
+select * from final
