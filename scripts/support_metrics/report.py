@@ -109,7 +109,8 @@ def _cards(items: list[tuple[str, str, str]]) -> str:
 
 def daily_glance(con: duckdb.DuckDBPyConnection, page: Page) -> None:
     page.section("daily", f"Daily glance: {_value(con, 'daily_date'):%A %d %B %Y}",
-                 "Today against the mean day of the 4 weeks before, per channel (30 seconds).")
+                 "Today against the mean day of the 4 weeks before, per channel; the backlog and this week's SLAs "
+                 "(30 seconds).")
     page.raw(_cards([(key, label, _number(_value(con, key), ",.0f")) for key, label in (
         ("conversations_today", "conversations started today"), ("escalations_today", "escalations today"),
         ("zero_response_today", "zero-response conversations today"))]))
@@ -118,11 +119,26 @@ def daily_glance(con: duckdb.DuckDBPyConnection, page: Page) -> None:
         page.chart(charts.bars_now_before(_frame(con, figure), "channel", "today", "before",
                                           ("today", "mean day, 4 weeks before"), f"{label}: today vs 4 weeks",
                                           "channel", "conversations per day"))
+    page.raw(_cards([(key, label, _number(_value(con, key), ",.0f")) for key, label in (
+        ("backlog_today", "open at the end of today"), ("backlog_over_7d_today", "of them open 7 days or more"),
+        ("sla_breaches_this_week", "SLA breaches this week so far"))]))
+    page.chart(charts.grouped_bars(_frame(con, "daily_backlog_by_age"), "channel", "open_count", "age",
+                                   "Backlog at the end of today, by age", "channel", "open conversations"))
+    rows = "".join(
+        f"<tr><td>{html.escape(channel)}</td><td>{html.escape(metric)}</td>"
+        f"<td>{_duration(target)} {html.escape(clock)}</td><td class='num'>{achieved}</td>"
+        f"<td class='num {'off' if breached else ''}'>{breached}</td><td class='num'>{pending}</td>"
+        f"<td class='num'>{_number(rate, '.1%')}</td></tr>"
+        for channel, metric, clock, target, achieved, breached, pending, rate in _rows(con, "daily_sla_week"))
+    page.raw("<h3>SLAs this week so far</h3><table><tr><th>channel</th><th>SLA</th><th>target</th>"
+             "<th>achieved</th><th>breached</th><th>pending</th><th>breach rate</th></tr>"
+             f"{rows or '<tr><td colspan=7>no conversation with a target this week</td></tr>'}</table>")
 
 
 def weekly_review(con: duckdb.DuckDBPyConnection, page: Page) -> None:
     page.section("weekly", f"Weekly review: week of {_value(con, 'weekly_week'):%d %B %Y}",
-                 "First response, resolution by intent, leads, CSAT by path, unanswered questions, targets (15 min).")
+                 "First response, resolution by intent, leads, CSAT by path, unanswered questions, targets, agents "
+                 "(15 min).")
     page.chart(charts.lines(_frame(con, "first_response_by_path"), "week", "first_response_median_seconds",
                             "resolution_path", "Median first response by path, per channel", "week",
                             "seconds (log scale)", colours=charts.PATH_COLOURS, facet="channel", log=True))
@@ -145,6 +161,14 @@ def weekly_review(con: duckdb.DuckDBPyConnection, page: Page) -> None:
         for metric, value, target, status, drifting in _rows(con, "off_target_or_drifting"))
     page.raw("<h3>Off target or drifting this week</h3><table><tr><th>metric</th><th>value</th><th>target</th>"
              f"<th>status</th><th>trend</th></tr>{rows or '<tr><td colspan=5>none</td></tr>'}</table>")
+    agents = "".join(
+        f"<tr><td>{html.escape(agent)}</td><td>{html.escape(team)}</td><td class='num'>{handled}</td>"
+        f"<td class='num'>{resolved}</td><td class='num'>{replies}</td><td class='num'>{_duration(first)}</td>"
+        f"<td class='num'>{_number(csat, '.0%')} ({responses})</td><td class='num'>{reopened}</td></tr>"
+        for agent, team, handled, resolved, replies, first, csat, responses, reopened in _rows(con, "agents_week"))
+    page.raw("<h3>Agents this week</h3><table><tr><th>agent</th><th>team</th><th>handled</th><th>resolved</th>"
+             "<th>replies</th><th>median first response</th><th>CSAT (answers)</th><th>reopened</th></tr>"
+             f"{agents or '<tr><td colspan=8>no agent replied this week</td></tr>'}</table>")
 
 
 def monthly_deep_dive(con: duckdb.DuckDBPyConnection, page: Page) -> None:

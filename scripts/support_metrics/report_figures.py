@@ -31,7 +31,27 @@ FIGURES: dict[str, str] = {
     "daily_zero_response": "select channel, zero_response_count as today, prior_4w_mean_zero_response_count as before "
                            f"from marts.mart_daily_glance where date = {DAY} order by channel",
     # Weekly review.
+    # the backlog at the end of the glance's day, and the SLAs of its week so far (the same ISO week)
+    "backlog_today": f"select sum(open_at_end_count) from marts.mart_backlog_daily where date = {DAY}",
+    "backlog_over_7d_today": f"select sum(aged_over_7d_count) from marts.mart_backlog_daily where date = {DAY}",
+    "sla_breaches_this_week": "select sum(breached_count) from marts.mart_sla_weekly "
+                              f"where week = date_trunc('week', {DAY})",
+    "daily_backlog_by_age": "select channel, age, open_count from (" + " union all ".join(
+        f"select channel, '{label}' as age, {column} as open_count, {rank} as age_rank "
+        f"from marts.mart_backlog_daily where date = {DAY}"
+        for rank, (label, column) in enumerate((
+            ("under 1 day", "aged_under_1d_count"), ("1 to 3 days", "aged_1_to_3d_count"),
+            ("3 to 7 days", "aged_3_to_7d_count"), ("7 days or more", "aged_over_7d_count"))))
+    + ") as aged order by channel, age_rank",
+    "daily_sla_week": "select channel, sla_metric, clock, target_seconds, achieved_count, breached_count, "
+                      "pending_count, sla_breach_rate from marts.mart_sla_weekly "
+                      f"where week = date_trunc('week', {DAY}) order by channel, sla_metric",
+
     "weekly_week": f"select {WEEK}",
+    "agents_week": "select agent_id, team, handled_conversation_count, resolved_count, reply_count, "
+                   "first_human_response_median_seconds, csat, csat_response_count, reopened_count "
+                   f"from marts.mart_agent_weekly where week = {WEEK} "
+                   "order by handled_conversation_count desc, agent_id",
     "first_response_by_path": "select week, channel, resolution_path, first_response_median_seconds "
                               f"from marts.mart_response_times_weekly where {NOT_NO_RESPONSE} order by week",
     # Two series, one statement: all conversations (mart_support_daily's parts over the week) and the bot's rate.

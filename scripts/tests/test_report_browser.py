@@ -121,8 +121,13 @@ def test_headline_numbers_match_the_marts(browser: object, page: tuple[Path, Pat
             (select sum(revenue_influenced_mrr) from marts.mart_leads_monthly as leads where leads.month = cost.month)
         from marts.mart_cost_monthly as cost where cost.month = (select max(month) from marts.mart_cost_monthly)
         group by cost.month""")
-    assert today[0] > 0
+    [backlog] = _published(page, """
+        select sum(open_at_end_count), sum(aged_over_7d_count),
+            (select sum(breached_count) from marts.mart_sla_weekly where week = date_trunc('week', max(date)))
+        from marts.mart_backlog_daily where date = (select max(date) from marts.mart_daily_glance)""")
+    assert today[0] > 0 and backlog[0] > 0 and backlog[2] > 0
     assert (shown("conversations_today"), shown("escalations_today"), shown("zero_response_today")) == today
+    assert (shown("backlog_today"), shown("backlog_over_7d_today"), shown("sla_breaches_this_week")) == backlog
     assert shown("cost_per_resolution_month") == pytest.approx(cost, abs=0.005)
     assert shown("revenue_influenced_month") == pytest.approx(float(revenue), abs=0.005)
 
@@ -148,3 +153,16 @@ def test_target_chart_shows_the_marts_relative_margin(browser: object, page: tup
     assert any(margin < 0 for _, margin in rows) and any(margin > 0 for _, margin in rows)
     [bars] = _traces(browser, "Metrics against their targets, latest week", horizontal=True).values()
     assert bars == pytest.approx(dict(rows), abs=1e-9)
+
+
+def test_weekly_review_lists_the_weeks_agents_as_the_mart_has_them(browser: object, page: tuple[Path, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    rows = _published(page, """
+        select agent_id, team, handled_conversation_count, resolved_count, reply_count from marts.mart_agent_weekly
+        where week = (select max(week) from marts.mart_response_times_weekly) order by 3 desc, 1""")
+    table = browser.find_element(By.XPATH, "//h3[text()='Agents this week']/following-sibling::table[1]")  # type: ignore[attr-defined]
+    shown = [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")[:5]]
+             for row in table.find_elements(By.TAG_NAME, "tr")[1:]]
+    assert len(rows) > 3
+    assert shown == [[str(value) for value in row] for row in rows]
