@@ -120,6 +120,35 @@ TRENDED = ("escalation_rate", "bot_resolution_rate", "automation_rate", "fallbac
            "lead_capture_rate", "first_response_median_seconds", "resolution_median_seconds", "fcr_rate",
            "deflection_rate", "csat", "ces", "nps")
 
+SLA_METRICS = {"first_human_response": "first_human_response_sla", "resolution": "resolution_sla"}
+# mart_sla_weekly (week x channel x SLA metric) pivoted to week x channel, on every week x channel with
+# conversations: rates as published, counts 0 where no target applies; the reopen counts from the facts.
+OPERATIONS = (
+    "(select facts.week, facts.channel, facts.reopened_conversations, facts.closed_conversations, "
+    "facts.reopened_conversations / nullif(facts.closed_conversations, 0) as reopen_rate, "
+    + "".join(f"slas.{name}_breach_rate, coalesce(slas.{name}_breaches, 0) as {name}_breaches, "
+              f"coalesce(slas.{name}_decided, 0) as {name}_decided, " for name in SLA_METRICS.values())
+    + "slas.sla_breach_rate from (select cast(date_trunc('week', created_at) as date) as week, channel, "
+    "count(case when reopen_count >= 1 then 1 end) as reopened_conversations, "
+    "count(case when status <> 'open' then 1 end) as closed_conversations "
+    "from marts.fct_conversations group by 1, 2) as facts left join (select week, channel, "
+    + "".join(f"max(case when sla_metric = '{metric}' then sla_breach_rate end) as {name}_breach_rate, "
+              f"sum(case when sla_metric = '{metric}' then breached_count end) as {name}_breaches, "
+              f"sum(case when sla_metric = '{metric}' then achieved_count + breached_count end) as {name}_decided, "
+              for metric, name in SLA_METRICS.items())
+    + "sum(breached_count) / nullif(sum(achieved_count + breached_count), 0) as sla_breach_rate "
+    "from marts.mart_sla_weekly group by week, channel) as slas "
+    "on facts.week = slas.week and facts.channel = slas.channel)"
+)
+# The backlog of a week is the one at the end of its last day with a row (the measure is non-additive over
+# days); the opened and closed counts add up.
+BACKLOG_WEEKLY = (
+    "(select cast(date_trunc('week', date) as date) as week, channel, sum(opened_count) as opened_count, "
+    "sum(closed_count) as closed_count, sum(case when date = last_day then open_at_end_count end) as backlog "
+    "from (select *, max(date) over (partition by date_trunc('week', date)) as last_day "
+    "from marts.mart_backlog_daily) as days group by 1, 2)"
+)
+
 PARITIES = [
     Parity(
         "csat_ces_weekly", {**WEEK, **dims("survey_response", "channel", "intent", "resolution_path")},
@@ -169,6 +198,25 @@ PARITIES = [
         "marts.mart_support_daily",
     ),
     Parity("metric_trends_weekly", WEEK, same(*TRENDED), trends(*TRENDED), min_pairs=3),  # NPS: 3 weeks
+    Parity(
+        "operations_weekly", {**WEEK, **dims("conversation", "channel")},
+        same("reopen_rate", "reopened_conversations", "closed_conversations", "sla_breach_rate",
+             *(f"{name}_{part}" for name in SLA_METRICS.values() for part in ("breach_rate", "breaches", "decided"))),
+        OPERATIONS,
+    ),
+    Parity(
+        "backlog_weekly", {**WEEK, **dims("backlog_day", "channel")},
+        {"backlog": "backlog", "backlog_opened_conversations": "opened_count",
+         "backlog_closed_conversations": "closed_count"},
+        BACKLOG_WEEKLY,
+    ),
+    Parity(
+        "agent_weekly", {**WEEK, **dims("agent_week", "agent_id", "team")},
+        {"agent_csat": "csat", "agent_csat_responses": "csat_response_count",
+         "agent_csat_satisfied_responses": "csat_satisfied_count",
+         "agent_handled_conversations": "handled_conversation_count"},
+        "marts.mart_agent_weekly",
+    ),
     Parity(
         "nps_quarterly_by_plan_tier", {**QUARTER, **dims("account", "plan_tier")},
         {**same("nps"), "nps_responses": "response_count", "nps_promoters": "promoter_count",
