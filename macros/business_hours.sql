@@ -67,58 +67,62 @@
     span missing either end is null, and so is a span with an end outside the calendar
     (int_business_hours_cumulated: the time spine less its first and last day). Set-based, equality joins
     only: with F(t) the open seconds from the calendar's start to t (the accumulated seconds of t's UTC day
-    plus that day's pieces before t, int_business_hours_split), a span counts F(end_at) - F(start_at).
+    plus that day's pieces before t, int_business_hours_split), computed once per schedule and distinct
+    instant, a span counts F(end_at) - F(start_at).
 -#}
 {% macro business_seconds(spans, key_columns) -%}
     {%- set keys = [] -%}
-    {%- set end_keys = [] -%}
-    {%- set joins = [] -%}
     {%- for column in key_columns -%}
         {%- do keys.append(spans ~ '.' ~ column) -%}
-        {%- do end_keys.append('span_ends.' ~ column) -%}
-        {%- do joins.append(spans ~ '.' ~ column ~ ' = opened.' ~ column) -%}
     {%- endfor -%}
-    {%- set sign = "case when span_ends.side = 'end' then 1 else -1 end" -%}
+    with
+
+    instants as (
+        {%- for column in ['start_at', 'end_at'] %}
+            select
+                schedule_id,
+                {{ column }} as instant_at
+            from {{ spans }}
+            where schedule_id is not null and end_at > start_at
+            {% if not loop.last %}union{% endif %}
+        {%- endfor %}
+    ),
+
+    instants_opened as (
+        -- F(t) in two parts: the whole days before t's (null outside the calendar), and t's day up to t
+        select
+            instants.schedule_id,
+            instants.instant_at,
+            max(days.opened_seconds_before) as opened_seconds_before,
+            sum(case when pieces.piece_start_at < instants.instant_at then {{ seconds_between(
+                'pieces.piece_start_at',
+                'case when pieces.piece_end_at < instants.instant_at then pieces.piece_end_at'
+                ~ ' else instants.instant_at end',
+            ) }} else 0 end) as opened_seconds_in_day
+        from instants
+        left join {{ ref('int_business_hours_cumulated') }} as days
+            on
+                instants.schedule_id = days.schedule_id
+                and cast(instants.instant_at as date) = days.utc_date
+        left join {{ ref('int_business_hours_split') }} as pieces
+            on
+                days.schedule_id = pieces.schedule_id
+                and days.utc_date = pieces.utc_date
+        group by instants.schedule_id, instants.instant_at
+    )
+
     select
         {{ keys | join(', ') }},
         case
             when {{ spans }}.start_at is null or {{ spans }}.end_at is null then null
             when {{ spans }}.end_at <= {{ spans }}.start_at then 0
             when {{ spans }}.schedule_id is null then {{ seconds_between(spans ~ '.start_at', spans ~ '.end_at') }}
-            else opened.business_seconds
+            else (ended.opened_seconds_before - started.opened_seconds_before)
+                + (ended.opened_seconds_in_day - started.opened_seconds_in_day)
         end as business_seconds
     from {{ spans }}
-    left join (
-        -- F(end_at) - F(start_at): whole days as a difference of accumulated seconds (null when either end's
-        -- day is outside the calendar), plus the end day's pieces before end_at less the start day's
-        select
-            {{ end_keys | join(', ') }},
-            max(case when span_ends.side = 'end' then days.opened_seconds_before end)
-            - max(case when span_ends.side = 'start' then days.opened_seconds_before end)
-            + sum(case when pieces.piece_start_at < span_ends.instant_at then {{ sign }} * {{ seconds_between(
-                'pieces.piece_start_at',
-                'case when pieces.piece_end_at < span_ends.instant_at then pieces.piece_end_at else span_ends.instant_at end',
-            ) }} else 0 end) as business_seconds
-        from (
-            {%- for side in ['start', 'end'] %}
-                select
-                    {{ key_columns | join(', ') }},
-                    schedule_id,
-                    '{{ side }}' as side,
-                    {{ side }}_at as instant_at
-                from {{ spans }}
-                where schedule_id is not null and end_at > start_at
-                {% if not loop.last %}union all{% endif %}
-            {%- endfor %}
-        ) as span_ends
-        inner join {{ ref('int_business_hours_cumulated') }} as days
-            on
-                span_ends.schedule_id = days.schedule_id
-                and cast(span_ends.instant_at as date) = days.utc_date
-        left join {{ ref('int_business_hours_split') }} as pieces
-            on
-                days.schedule_id = pieces.schedule_id
-                and days.utc_date = pieces.utc_date
-        group by {{ end_keys | join(', ') }}
-    ) as opened on {{ joins | join(' and ') }}
+    left join instants_opened as started
+        on {{ spans }}.schedule_id = started.schedule_id and {{ spans }}.start_at = started.instant_at
+    left join instants_opened as ended
+        on {{ spans }}.schedule_id = ended.schedule_id and {{ spans }}.end_at = ended.instant_at
 {%- endmacro %}
