@@ -25,7 +25,7 @@ days_touched as (
         open_intervals.open_start_at,
         open_intervals.open_end_at,
         cast({{ dbt.dateadd(
-            'day', 'day_offsets.generated_number - 1', dbt.date_trunc('day', 'open_intervals.open_start_at'),
+            'day', '(day_offsets.generated_number - 1)', dbt.date_trunc('day', 'open_intervals.open_start_at'),
         ) }} as {{ dbt.type_timestamp() }}) as day_start_at,
         cast({{ dbt.dateadd(
             'day', 'day_offsets.generated_number', dbt.date_trunc('day', 'open_intervals.open_start_at'),
