@@ -21,6 +21,11 @@
     to_utc_timestamp({{ local_timestamp }}, {{ time_zone }})
 {%- endmacro %}
 
+{#- One row per day from first_day to end_day, end_day excluded (ISO dates, 'YYYY-MM-DD'), in a column date_day. -#}
+{% macro days_between(first_day, end_day) -%}
+    {{ dbt.date_spine('day', "cast('" ~ first_day ~ "' as date)", "cast('" ~ end_day ~ "' as date)") }}
+{%- endmacro %}
+
 {#- ISO weekday of a date: 1 = Monday ... 7 = Sunday. -#}
 {% macro iso_weekday(date_expression) -%}
     {{ return(adapter.dispatch('iso_weekday', 'support_metrics')(date_expression)) }}
@@ -57,44 +62,67 @@
 
 {#-
     The business seconds of each span of `spans` (a relation or CTE with the columns in key_columns, schedule_id,
-    start_at and end_at): the seconds of [start_at, end_at) inside the schedule's open intervals
-    (int_business_hours_opened, holidays already left out). A span without a schedule counts calendar seconds;
-    a span with end_at <= start_at counts 0; a span missing either end is null. Set-based: only the spans that
-    can overlap open hours are range-joined with the intervals they overlap and summed per span; no loop, no
-    function per row.
+    start_at and end_at): the seconds of [start_at, end_at) inside the schedule's open hours, holidays already
+    left out. A span without a schedule counts calendar seconds; a span with end_at <= start_at counts 0; a
+    span missing either end is null, and so is a span with an end outside the calendar
+    (int_business_hours_cumulated: the time spine less its first and last day). Set-based, equality joins
+    only: with F(t) the open seconds from the calendar's start to t (the accumulated seconds of t's UTC day
+    plus that day's pieces before t, int_business_hours_split), computed once per schedule and distinct
+    instant, a span counts F(end_at) - F(start_at).
 -#}
 {% macro business_seconds(spans, key_columns) -%}
     {%- set keys = [] -%}
-    {%- set overlap_keys = [] -%}
-    {%- set joins = [] -%}
     {%- for column in key_columns -%}
         {%- do keys.append(spans ~ '.' ~ column) -%}
-        {%- do overlap_keys.append('timed_spans.' ~ column) -%}
-        {%- do joins.append(spans ~ '.' ~ column ~ ' = overlapped.' ~ column) -%}
     {%- endfor -%}
+    with
+
+    instants as (
+        {%- for column in ['start_at', 'end_at'] %}
+            select
+                schedule_id,
+                {{ column }} as instant_at
+            from {{ spans }}
+            where schedule_id is not null and end_at > start_at
+            {% if not loop.last %}union{% endif %}
+        {%- endfor %}
+    ),
+
+    instants_opened as (
+        -- F(t) in two parts: the whole days before t's (null outside the calendar), and t's day up to t
+        select
+            instants.schedule_id,
+            instants.instant_at,
+            max(days.opened_seconds_before) as opened_seconds_before,
+            sum(case when pieces.piece_start_at < instants.instant_at then {{ seconds_between(
+                'pieces.piece_start_at',
+                'case when pieces.piece_end_at < instants.instant_at then pieces.piece_end_at'
+                ~ ' else instants.instant_at end',
+            ) }} else 0 end) as opened_seconds_in_day
+        from instants
+        left join {{ ref('int_business_hours_cumulated') }} as days
+            on
+                instants.schedule_id = days.schedule_id
+                and cast(instants.instant_at as date) = days.utc_date
+        left join {{ ref('int_business_hours_split') }} as pieces
+            on
+                days.schedule_id = pieces.schedule_id
+                and days.utc_date = pieces.utc_date
+        group by instants.schedule_id, instants.instant_at
+    )
+
     select
         {{ keys | join(', ') }},
         case
             when {{ spans }}.start_at is null or {{ spans }}.end_at is null then null
             when {{ spans }}.end_at <= {{ spans }}.start_at then 0
             when {{ spans }}.schedule_id is null then {{ seconds_between(spans ~ '.start_at', spans ~ '.end_at') }}
-            else coalesce(overlapped.business_seconds, 0)
+            else (ended.opened_seconds_before - started.opened_seconds_before)
+                + (ended.opened_seconds_in_day - started.opened_seconds_in_day)
         end as business_seconds
     from {{ spans }}
-    left join (
-        select
-            {{ overlap_keys | join(', ') }},
-            sum({{ seconds_between(
-                'case when open_intervals.open_start_at > timed_spans.start_at then open_intervals.open_start_at'
-                ~ ' else timed_spans.start_at end',
-                'case when open_intervals.open_end_at < timed_spans.end_at then open_intervals.open_end_at'
-                ~ ' else timed_spans.end_at end') }}) as business_seconds
-        from {{ spans }} as timed_spans
-        inner join {{ ref('int_business_hours_opened') }} as open_intervals
-            on
-                timed_spans.schedule_id = open_intervals.schedule_id
-                and timed_spans.start_at < open_intervals.open_end_at
-                and timed_spans.end_at > open_intervals.open_start_at
-        group by {{ overlap_keys | join(', ') }}
-    ) as overlapped on {{ joins | join(' and ') }}
+    left join instants_opened as started
+        on {{ spans }}.schedule_id = started.schedule_id and {{ spans }}.start_at = started.instant_at
+    left join instants_opened as ended
+        on {{ spans }}.schedule_id = ended.schedule_id and {{ spans }}.end_at = ended.instant_at
 {%- endmacro %}

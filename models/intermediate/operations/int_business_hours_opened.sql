@@ -2,7 +2,8 @@
     One row per open interval of a schedule, as UTC instants (docs/metrics.md §12): for every local date from
     time_spine_start to time_spine_end, each business_hours interval of its weekday, unless the date is one of
     the schedule's holidays. Local times become instants in the schedule's own time zone, so 09:00-17:00 is 8
-    hours on every open day, daylight-saving change days included. The calendar business_seconds() joins to.
+    hours on every open day, daylight-saving change days included. Cut at UTC midnight and accumulated per
+    UTC day (int_business_hours_split, int_business_hours_cumulated) for business_seconds().
 #}
 with
 
@@ -15,11 +16,7 @@ holidays as (
 ),
 
 days as (
-    {{ dbt.date_spine(
-        'day',
-        "cast('" ~ var('time_spine_start') ~ "' as date)",
-        "cast('" ~ var('time_spine_end') ~ "' as date)",
-    ) }}
+    {{ days_between(var('time_spine_start'), var('time_spine_end')) }}
 ),
 
 open_days as (

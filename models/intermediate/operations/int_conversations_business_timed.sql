@@ -43,6 +43,8 @@ starts as (
 ] %}
 
 spans as (
+    -- only the spans that end: one without an end is null, as a timing without a span; every conversation keeps
+    -- one (its first human response, or the wait for it up to the as-of time)
     {% for timing, start_column, end_column in timings %}
         select
             conversation_id,
@@ -51,6 +53,7 @@ spans as (
             {{ start_column }} as start_at,
             {{ end_column }} as end_at
         from starts
+        where {{ end_column }} is not null
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
 ),
