@@ -11,7 +11,7 @@
 with
 
 business_hours as (
-    select * from {{ ref('business_hours') }}
+    select * from {{ schedule_relation('business_hours') }}
 ),
 
 pieces as (
