@@ -82,7 +82,17 @@ java:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openjdk-17-jre-headless; }
 
-test: lint pytest test-spark
+# Everything: lint, then the DuckDB/PostgreSQL/browser tests with the Spark tests running beside them (two
+# processes on the machine's cores; Spark's dbt gets its own target and log folders). Spark's log is printed
+# at the end; the command fails when either set fails.
+test: lint install browser postgres install-spark java
+	@mkdir -p test-artifacts
+	@echo "Spark tests (make test-spark) run beside these; their log: test-artifacts/spark.log, shown at the end"
+	@DBT_TARGET_PATH=$(CURDIR)/target/spark-tests DBT_LOG_PATH=$(CURDIR)/logs/spark-tests \
+	  $(BIN)/pytest -m spark > test-artifacts/spark.log 2>&1 & spark=$$!; \
+	  $(BIN)/pytest -m "not spark"; main=$$?; \
+	  wait $$spark; rc=$$?; echo "== Spark tests (make test-spark)"; cat test-artifacts/spark.log; \
+	  test $$main = 0 && test $$rc = 0
 
 bench-load: install
 	$(BIN)/support-metrics bench load
