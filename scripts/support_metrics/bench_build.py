@@ -12,6 +12,7 @@ from __future__ import annotations
 import platform
 import shutil
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import duckdb
@@ -29,27 +30,36 @@ DAILY = {"helpdesk/conversations": "created_at", "helpdesk/messages": "created_a
          "helpdesk/events": "created_at", "survey/responses": "responded_at"}
 
 
-def split_last_day(raw: Path, first: Path, last: Path) -> str:
-    """Write raw's tables as CSV into `first` (before the last day) and `last` (the last day's rows of
-    DAILY tables); return the cut-off day. Rows compare as ISO-8601 UTC text, which sorts as time."""
+def split_last_days(raw: Path, first: Path, lasts: list[Path]) -> list[str]:
+    """Write raw's tables as CSV into `first` (before the last len(lasts) days) and each of `lasts` (one day's
+    rows of DAILY tables, in order; the last also gets anything later); return those days. Rows compare as
+    ISO-8601 UTC text, which sorts as time."""
     con = duckdb.connect()
     try:
-        conversations = f"{raw}/helpdesk/conversations/*"
-        cutoff = con.execute(f"select left(max(created_at), 10) from read_csv('{conversations}', "
-                             "all_varchar = true)").fetchone()[0]  # type: ignore[index]
+        end = con.execute(f"select cast(left(max(created_at), 10) as date) from read_csv("
+                          f"'{raw}/helpdesk/conversations/*', all_varchar = true)").fetchone()[0]  # type: ignore[index]
+        days = [str(end - timedelta(days=back)) for back in range(len(lasts) - 1, -1, -1)]
+        bounds = list(zip([None, *days], [*days, None], strict=True))  # [from, until) of first, then of each last
         for folder in sorted({p.parent.relative_to(raw).as_posix() for p in raw.rglob("*.csv")}):
             source = f"read_csv('{raw}/{folder}/*.csv', all_varchar = true, header = true)"
             column = DAILY.get(folder)
-            for target, condition in ((first, f"{column} < '{cutoff}'"), (last, f"{column} >= '{cutoff}'")):
-                if column is None and target is last:
+            for target, (since, until) in zip([first, *lasts], bounds, strict=True):
+                if column is None and target is not first:
                     continue
+                conditions = [f"{column} >= '{since}'"] if column and since else []
+                conditions += [f"{column} < '{until}'"] if column and until else []
+                where = f"where {' and '.join(conditions)}" if conditions else ""
                 out = target / folder / f"{target.name}.csv"
                 out.parent.mkdir(parents=True, exist_ok=True)
-                where = f"where {condition}" if column else ""
                 con.execute(f"copy (select * from {source} {where}) to '{out}' (header, delimiter ',')")
     finally:
         con.close()
-    return str(cutoff)
+    return days
+
+
+def split_last_day(raw: Path, first: Path, last: Path) -> str:
+    """split_last_days with one last day: `first` holds the days before it, `last` its rows; return it."""
+    return split_last_days(raw, first, [last])[0]
 
 
 def run_floor(warehouse: Path) -> int:
