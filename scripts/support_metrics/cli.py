@@ -333,7 +333,7 @@ def bench_build(sizes: tuple[int, ...], workdir: Path | None) -> None:
 @click.option("--workdir", type=click.Path(path_type=Path, file_okay=False), help="Scratch folder [default: $TMPDIR].")
 def bench_noop(workdir: Path | None) -> None:
     """Build the demo's operation, then time `support-metrics dbt -- run` with nothing new loaded (goal: under 3 s),
-    three times; dbt's node phase against its start-up, parse and artifacts."""
+    three times; wall and CPU seconds, and dbt's phases: start-up, parse, set-up, nodes, artifacts, exit."""
     from .bench_build import run_noop
 
     run_noop(click.echo, workdir)
