@@ -4,14 +4,23 @@ For each size the generated history is split at the start of its last day: every
 loaded and built from scratch (`dbt run --full-refresh`, after `dbt seed`), then the last day's
 conversations, messages, events and survey responses arrive as new files and `dbt run` builds
 incrementally. The floor is `bench_floor.sql`: fct_conversations and fct_issues computed straight from
-the raw tables by one hand-written DuckDB script, no dbt.
+the raw tables by one hand-written DuckDB script, no dbt. `bench noop` times a `dbt run` with nothing new at the
+demo's size.
 """
 
 from __future__ import annotations
 
+import itertools
+import json
+import os
 import platform
+import resource
 import shutil
+import subprocess
+import sys
 import tempfile
+import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -29,27 +38,36 @@ DAILY = {"helpdesk/conversations": "created_at", "helpdesk/messages": "created_a
          "helpdesk/events": "created_at", "survey/responses": "responded_at"}
 
 
-def split_last_day(raw: Path, first: Path, last: Path) -> str:
-    """Write raw's tables as CSV into `first` (before the last day) and `last` (the last day's rows of
-    DAILY tables); return the cut-off day. Rows compare as ISO-8601 UTC text, which sorts as time."""
+def split_last_days(raw: Path, first: Path, lasts: list[Path]) -> list[str]:
+    """Write raw's tables as CSV into `first` (before the last len(lasts) days) and each of `lasts` (one day's
+    rows of DAILY tables, in order; the last also gets anything later); return those days. Rows compare as
+    ISO-8601 UTC text, which sorts as time."""
     con = duckdb.connect()
     try:
-        conversations = f"{raw}/helpdesk/conversations/*"
-        cutoff = con.execute(f"select left(max(created_at), 10) from read_csv('{conversations}', "
-                             "all_varchar = true)").fetchone()[0]  # type: ignore[index]
+        end = con.execute(f"select cast(left(max(created_at), 10) as date) from read_csv("
+                          f"'{raw}/helpdesk/conversations/*', all_varchar = true)").fetchone()[0]  # type: ignore[index]
+        days = [str(end - timedelta(days=back)) for back in range(len(lasts) - 1, -1, -1)]
+        bounds = list(zip([None, *days], [*days, None], strict=True))  # [from, until) of first, then of each last
         for folder in sorted({p.parent.relative_to(raw).as_posix() for p in raw.rglob("*.csv")}):
             source = f"read_csv('{raw}/{folder}/*.csv', all_varchar = true, header = true)"
             column = DAILY.get(folder)
-            for target, condition in ((first, f"{column} < '{cutoff}'"), (last, f"{column} >= '{cutoff}'")):
-                if column is None and target is last:
+            for target, (since, until) in zip([first, *lasts], bounds, strict=True):
+                if column is None and target is not first:
                     continue
+                conditions = [f"{column} >= '{since}'"] if column and since else []
+                conditions += [f"{column} < '{until}'"] if column and until else []
+                where = f"where {' and '.join(conditions)}" if conditions else ""
                 out = target / folder / f"{target.name}.csv"
                 out.parent.mkdir(parents=True, exist_ok=True)
-                where = f"where {condition}" if column else ""
                 con.execute(f"copy (select * from {source} {where}) to '{out}' (header, delimiter ',')")
     finally:
         con.close()
-    return str(cutoff)
+    return days
+
+
+def split_last_day(raw: Path, first: Path, last: Path) -> str:
+    """split_last_days with one last day: `first` holds the days before it, `last` its rows; return it."""
+    return split_last_days(raw, first, [last])[0]
 
 
 def run_floor(warehouse: Path) -> int:
@@ -129,3 +147,74 @@ def run(sizes: list[int], echo: Echo, workdir: Path | None = None) -> list[dict[
     echo(f"{platform.machine()}, duckdb {duckdb.__version__}; goals at 1M: full <= 3x floor and < 300 s, "
          "< 6,144 MiB; incremental < 15% of full; us/conv at 1M within 1.5x of 100k")
     return results
+
+
+# Where a dbt command's wall time goes: each phase ends at the first event of that name in dbt's JSON log.
+PHASES = {"start-up": "MainReportVersion", "parse": "FoundStats", "set-up": "NodeStart",
+          "nodes": "FinishedRunningStats", "artifacts": "CommandCompleted"}
+
+
+def _cli(args: list[str], work: Path) -> tuple[float, float, dict[str, float]]:
+    """Wall and CPU seconds of one `support-metrics ...` command in a child process (dbt's target and logs in
+    `work`), and the wall seconds of each dbt phase (PHASES, then the exit) when it ran dbt."""
+    log = Path(tempfile.mkdtemp(prefix="logs-", dir=work)) / "dbt.log"  # its own: dbt rotates a log past 10 MB
+    env = os.environ | {"DBT_TARGET_PATH": str(work / "target"), "DBT_LOG_PATH": str(log.parent),
+                        "DBT_LOG_FORMAT_FILE": "json"}
+    started, clock, cpu = time.time(), time.perf_counter(), _children_cpu()
+    done = subprocess.run([sys.executable, "-m", "support_metrics", *args], env=env, capture_output=True, text=True,
+                          check=False)
+    seconds, ended, cpu = time.perf_counter() - clock, time.time(), _children_cpu() - cpu
+    if done.returncode:
+        raise RuntimeError(f"support-metrics {' '.join(args)} failed: {done.stdout[-2000:]}{done.stderr[-2000:]}")
+    first: dict[str, float] = {}
+    for line in (log.read_text(encoding="utf-8").splitlines() if log.exists() else []):
+        info = json.loads(line)["info"]
+        first.setdefault(info["name"], datetime.fromisoformat(info["ts"]).timestamp())
+    marks = [started, *(first.get(name, started) for name in PHASES.values()), ended]
+    phases = dict(zip([*PHASES, "exit"], (b - a for a, b in itertools.pairwise(marks)), strict=True))
+    return seconds, cpu, phases if first else {}
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def bench_noop(work: Path, echo: Echo, repeats: int = 3) -> list[float]:
+    """The demo's operation loaded and built once; then `repeats` times a load and a `dbt run` with nothing new."""
+    from .demo import DEMO_SIZE
+
+    summary = generate(work / "raw", **DEMO_SIZE)
+    warehouse = ["--warehouse", str(work / "w.duckdb")]
+    load_all, seed, run = (["load", "--raw-dir", str(work / "raw"), *warehouse], ["dbt", *warehouse, "--", "seed"],
+                           ["dbt", *warehouse, "--", "run"])
+    echo(f"{summary.conversations:,} conversations, {summary.messages:,} messages (the demo's size)")
+    for name, step in (("load", load_all), ("dbt -- seed", seed), ("dbt -- run", run)):
+        echo(f"  set-up: support-metrics {name}: {_cli(step, work)[0]:.1f} s")
+    rows, seconds = [], []
+    for repeat in range(1, repeats + 1):
+        load = _cli(load_all, work)[0]
+        took, cpu, split = _cli(run, work)
+        seconds.append(took)
+        results = json.loads((work / "target" / "run_results.json").read_text(encoding="utf-8"))["results"]
+        nodes = json.loads((work / "target" / "manifest.json").read_text(encoding="utf-8"))["nodes"]
+        incremental = [r for r in results if nodes.get(r["unique_id"], {}).get("config", {}).get("materialized")
+                       == "incremental"]
+        rows.append([repeat, round(load, 2), round(took, 2), round(cpu, 2), *(round(s, 2) for s in split.values()),
+                     len(results), round(sum(r["execution_time"] for r in results), 2),
+                     f"{sum(r['execution_time'] for r in incremental):.2f} ({len(incremental)})"])
+    phases = [f"{phase} s" for phase in [*PHASES, "exit"]]
+    echo(table(["run", "load s (all skipped)", "dbt run s", "CPU s", *phases, "nodes", "node s (summed)",
+                "incremental nodes s"], rows))
+    echo(f"{platform.machine()}, duckdb {duckdb.__version__}; goal: `support-metrics dbt -- run` with nothing new "
+         f"under 3 s (best {min(seconds):.2f} s)")
+    return seconds
+
+
+def run_noop(echo: Echo, workdir: Path | None = None) -> list[float]:
+    """bench_noop in a scratch folder under `workdir`, removed after; the no-op runs' wall seconds."""
+    work = Path(tempfile.mkdtemp(prefix="bench-noop-", dir=workdir))
+    try:
+        return bench_noop(work, echo)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

@@ -329,6 +329,16 @@ def bench_build(sizes: tuple[int, ...], workdir: Path | None) -> None:
     run(list(sizes), click.echo, workdir)
 
 
+@bench.command("noop")
+@click.option("--workdir", type=click.Path(path_type=Path, file_okay=False), help="Scratch folder [default: $TMPDIR].")
+def bench_noop(workdir: Path | None) -> None:
+    """Build the demo's operation, then time `support-metrics dbt -- run` with nothing new loaded (goal: under 3 s),
+    three times; wall and CPU seconds, and dbt's phases: start-up, parse, set-up, nodes, artifacts, exit."""
+    from .bench_build import run_noop
+
+    run_noop(click.echo, workdir)
+
+
 @bench.command("sources")
 @click.option("--conversations", "sizes", type=click.IntRange(min=1000), multiple=True, default=(100_000,),
               show_default=True, help="Sizes to run (repeatable).")

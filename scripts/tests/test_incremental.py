@@ -1,11 +1,20 @@
-"""Loading in two batches and building incrementally gives the same tables as one full refresh.
+"""Loading day after day and building incrementally gives the same tables as one full refresh.
 
-The generated history is split at the start of its last day (bench_build.split_last_day); the second
-batch also re-exports three conversations of the first batch that were open and are now resolved (a
-new version), so the incremental models must recompute old conversations and re-stitch their
-customers. Warehouse A: batch 1, `dbt run`, batch 2, `dbt run` (incremental). Warehouse B: both
-batches, `dbt run --full-refresh`. Every mart and incremental model must hold the same rows, lineage
-columns aside (A has two loads, B one) and doubles rounded to 1e-9 (summation order)."""
+A generated history (2025-11-01 to 2025-12-02) is split into everything before its last three days and
+one batch per day (bench_build.split_last_days): 30 November, then 1 December (the run crosses a month
+boundary), then 2 December. The day batches also bring what arrives late in real exports:
+- day 1 resends two messages and two events of the first batch (their first copies must win);
+- day 2 re-exports three conversations that were open in day 1's batch, now resolved, and an old resolved
+  conversation (closed weeks before) as unresolved and closed later, with a newer updated_at: the next
+  conversation of its customer about the same intent joins its issue;
+- day 3 brings a CSAT response about a conversation of a week before, held back from the first batch.
+Warehouse A: the first batch, `dbt seed` and `dbt run`, then per day a load and `dbt run`
+(incremental), then a run where nothing new arrived (a load that skips every file, then `dbt run`).
+After each day's run A equals a warehouse B that loaded everything so far at once and ran
+`dbt run --full-refresh`: every table of staging, intermediate and marts, lineage columns aside (A has
+more loads than B) and doubles rounded to 1e-9 (summation order). The run with nothing new changes no
+table at all. dbt invocations: 6 for A (seed, 5 runs), 4 for B (seed once, copied; 3 full refreshes).
+"""
 
 from __future__ import annotations
 
@@ -13,19 +22,24 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pytest
 
-from support_metrics.bench_build import split_last_day
+from support_metrics.bench_build import split_last_days
 from support_metrics.generate import generate
 from support_metrics.load import load_raw
 
-INCREMENTAL = {
-    "staging": ("stg_helpdesk__messages", "stg_helpdesk__events"),
-    "intermediate": ("int_messages_classified", "int_conversations_enriched", "int_conversations_stitched_into_issues"),
-}
+from .conftest import query
+
+DAYS = ("day1", "day2", "day3")
+RUNS = ("first", *DAYS, "nothing_new")
+INCREMENTAL = ("stg_helpdesk__messages", "stg_helpdesk__events", "int_messages_classified",
+               "int_conversations_enriched", "int_conversations_stitched_into_issues")
 LINEAGE = {"_load_id", "last_load_id", "_loaded_at", "_source_file", "_source_row"}
+CSV = "read_csv('{}', all_varchar = true)"
 
 
 def dbt(warehouse: Path, *args: str) -> None:
@@ -40,98 +54,229 @@ def load(landing: Path, warehouse: Path) -> None:
     assert load_raw(landing, warehouse, echo=lambda _: None).committed
 
 
-def reexport_open_conversations(first: Path, last: Path) -> list[str]:
-    """Three conversations open in batch 1 come again in batch 2, resolved."""
-    source = first / "helpdesk" / "conversations" / "first.csv"
-    out = last / "helpdesk" / "conversations" / "reexport.csv"
+def conversations_csv(batch: Path) -> str:
+    return CSV.format(batch / "helpdesk" / "conversations" / f"{batch.name}.csv")
+
+
+def reexport_open_conversations(earlier: Path, later: Path) -> list[str]:
+    """Three conversations open in an earlier batch come again in a later one, resolved."""
+    source, out = conversations_csv(earlier), later / "helpdesk" / "conversations" / "reexport.csv"
     con = duckdb.connect()
     try:
         ids = [r[0] for r in con.execute(
-            f"select conversation_id from read_csv('{source}', all_varchar = true) where status = 'open' "
-            "order by conversation_id limit 3").fetchall()]
+            f"select conversation_id from {source} where status = 'open' order by conversation_id limit 3").fetchall()]
         assert len(ids) == 3, "the generator leaves conversations open at the end of the history"
         # the latest updated_at of the batch: newer than any old version (a tie goes to the later load)
-        later = repr(con.execute(f"select max(updated_at) from read_csv('{source}', all_varchar = true)").fetchone()[0])
+        latest = repr(con.execute(f"select max(updated_at) from {source}").fetchone()[0])  # type: ignore[index]
         con.execute(
-            f"copy (select * replace ('resolved' as status, {later} as resolved_at, {later} as closed_at, "
-            f"{later} as updated_at) from read_csv('{source}', all_varchar = true) "
-            f"where conversation_id in ({', '.join(repr(i) for i in ids)})) to '{out}' (header, delimiter ',')")
+            f"copy (select * replace ('resolved' as status, {latest} as resolved_at, {latest} as closed_at, "
+            f"{latest} as updated_at) from {source} where conversation_id in ({', '.join(repr(i) for i in ids)})) "
+            f"to '{out}' (header, delimiter ',')")
     finally:
         con.close()
     return ids
 
 
-def resend_old_rows(first: Path, last: Path) -> None:
-    """Batch 2 repeats two messages and two events of batch 1 with other text: the first copies must win
-    and the copy counts must move to 1. The file sorts after first.csv, so a single load agrees."""
+def resend_old_rows(first: Path, later: Path) -> None:
+    """A later batch repeats two messages and two events of the first with other text: the first copies must
+    win and the copy counts must move to 1. The file sorts after first.csv, so a single load agrees."""
     con = duckdb.connect()
     try:
         for folder, text_column in (("messages", "body"), ("events", "reason")):
-            source = first / "helpdesk" / folder / "first.csv"
-            out = last / "helpdesk" / folder / "resent.csv"
-            con.execute(
-                f"copy (select * replace ('resent copy' as {text_column}) from read_csv('{source}', "
-                f"all_varchar = true) order by all limit 2) to '{out}' (header, delimiter ',')")
+            source = CSV.format(first / "helpdesk" / folder / "first.csv")
+            out = later / "helpdesk" / folder / "resent.csv"
+            con.execute(f"copy (select * replace ('resent copy' as {text_column}) from {source} order by all limit 2) "
+                        f"to '{out}' (header, delimiter ',')")
     finally:
         con.close()
 
 
-def comparable(con: duckdb.DuckDBPyConnection, catalog: str, schema: str, name: str) -> str:
+def reexport_old_conversation(first: Path, later: Path, day: str) -> tuple[str, str]:
+    """A resolved conversation closed weeks before `day` comes again that day, unresolved and closed a day before
+    the next conversation of its customer about the same intent (which opened a new issue: over 7 days later)."""
+    source, out = conversations_csv(first), later / "helpdesk" / "conversations" / "old-reexport.csv"
+    con = duckdb.connect()
+    try:
+        found = con.execute(
+            f"with versions as (select *, coalesce(agent_intent, bot_intent) as intent from {source}), "
+            "followed as (select *, lead(conversation_id) over same as next_id, lead(created_at) over same as next_at "
+            "from versions window same as (partition by customer_id, intent order by created_at, conversation_id)) "
+            "select conversation_id, next_id, strftime(cast(next_at as timestamp) - interval 1 day, "
+            f"'%Y-%m-%dT%H:%M:%SZ') from followed where status = 'resolved' and intent is not null "
+            f"and closed_at < cast(date '{day}' - interval 21 day as varchar) "
+            "and cast(next_at as timestamp) > cast(closed_at as timestamp) + interval 8 day "
+            "order by conversation_id limit 1").fetchone()
+        assert found, "the history has a resolved conversation followed weeks later by one of the same intent"
+        old, following, closed = found
+        con.execute(
+            f"copy (select * replace ('unresolved' as status, null as resolved_at, '{closed}' as closed_at, "
+            f"'{day}T12:00:00Z' as updated_at) from {source} where conversation_id = '{old}') "
+            f"to '{out}' (header, delimiter ',')")
+    finally:
+        con.close()
+    return old, following
+
+
+def hold_back_survey(first: Path, later: Path, day: str) -> str:
+    """A CSAT response of the first batch about a conversation created a week before `day` arrives with `day`."""
+    responses = first / "survey" / "responses" / "first.csv"
+    con = duckdb.connect()
+    try:
+        con.execute(f"create table responses as select * from {CSV.format(responses)}")
+        found = con.execute(
+            f"select response_id from responses where survey_type = 'csat' and conversation_id in ("
+            f"select conversation_id from {conversations_csv(first)} "
+            f"where left(created_at, 10) = cast(date '{day}' - interval 7 day as varchar)[:10]) "
+            "order by response_id limit 1").fetchone()
+        assert found, "a conversation of a week before has a CSAT response"
+        late = later / "survey" / "responses" / "late.csv"
+        late.parent.mkdir(parents=True, exist_ok=True)
+        con.execute(f"copy (from responses where response_id = '{found[0]}') to '{late}' (header, delimiter ',')")
+        con.execute(f"copy (from responses where response_id != '{found[0]}') to '{responses}' (header, delimiter ',')")
+    finally:
+        con.close()
+    return str(found[0])
+
+
+@dataclass(frozen=True)
+class History:
+    """The batches, warehouse A's copy after each run, and what the late arrivals were."""
+
+    root: Path
+    snapshots: dict[str, Path]
+    incremental: dict[str, set[str]]  # per run, the incremental models it built incrementally
+    reexported: list[str]
+    old_conversation: tuple[str, str]
+    late_response: str
+
+
+def run_a(root: Path) -> tuple[dict[str, Path], dict[str, set[str]]]:
+    """Warehouse A: one load and `dbt run` per run (seed before the first); a copy after each."""
+    a, landing = root / "a" / "w.duckdb", root / "a" / "landing"
+    snapshots, incremental = {}, {}
+    for run in RUNS:
+        if run != "nothing_new":
+            shutil.copytree(root / run, landing, dirs_exist_ok=True)
+        load(landing, a)
+        if run == "first":
+            dbt(a, "seed")
+        dbt(a, "run")
+        compiled = {m: next((root / "a" / "target" / "run").rglob(f"{m}.sql")).read_text().lower() for m in INCREMENTAL}
+        incremental[run] = {m for m, sql in compiled.items() if "delete from" in sql}
+        snapshots[run] = shutil.copy(a, root / f"a-after-{run}.duckdb")
+    return snapshots, incremental
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> History:
+    root = tmp_path_factory.mktemp("incremental")
+    generate(root / "generated", customers=250, days=32, seed=21)
+    days = split_last_days(root / "generated", root / "first", [root / d for d in DAYS])
+    assert days == ["2025-11-30", "2025-12-01", "2025-12-02"], "the second day's run crosses into December"
+    reexported = reexport_open_conversations(root / "day1", root / "day2")
+    resend_old_rows(root / "first", root / "day1")
+    old_conversation = reexport_old_conversation(root / "first", root / "day2", days[1])
+    late_response = hold_back_survey(root / "first", root / "day3", days[2])
+    snapshots, incremental = run_a(root)
+    return History(root, snapshots, incremental, reexported, old_conversation, late_response)
+
+
+@pytest.fixture(scope="module")
+def seeded(history: History) -> Path:
+    """A copy of warehouse B with the seeds only, copied back before each full refresh."""
+    b = history.root / "b" / "w.duckdb"
+    b.parent.mkdir()
+    dbt(b, "seed")
+    return shutil.copy(b, b.with_name("seeded.duckdb"))
+
+
+def tables(con: duckdb.DuckDBPyConnection, catalog: str, schemas: tuple[str, ...]) -> list[tuple[str, str]]:
+    listed = ", ".join(repr(s) for s in schemas)
+    return con.execute(
+        "select table_schema, table_name from information_schema.tables where table_type = 'BASE TABLE' "
+        f"and table_catalog = '{catalog}' and table_schema in ({listed}) order by all").fetchall()
+
+
+def comparable(con: duckdb.DuckDBPyConnection, catalog: str, schema: str, name: str, exact: bool) -> str:
+    """Every column as it is when exact, else lineage columns aside and doubles rounded to 1e-9."""
     columns = con.execute(
         "select column_name, data_type from information_schema.columns "
         f"where table_catalog = '{catalog}' and table_schema = '{schema}' and table_name = '{name}' "
         "order by ordinal_position").fetchall()
-    select = [f"round({c}, 9) as {c}" if t == "DOUBLE" else c for c, t in columns if c not in LINEAGE]
-    return f"select {', '.join(select)} from {catalog}.{schema}.{name}"
+    if not exact:
+        columns = [(f"round({c}, 9)" if t == "DOUBLE" else c, t) for c, t in columns if c not in LINEAGE]
+    return f"select {', '.join(c for c, _ in columns)} from {catalog}.{schema}.{name}"
 
 
-def test_incremental_build_equals_full_refresh(tmp_path: Path) -> None:
-    generate(tmp_path / "generated", customers=250, days=40, seed=21)
-    split_last_day(tmp_path / "generated", tmp_path / "first", tmp_path / "last")
-    reexported = reexport_open_conversations(tmp_path / "first", tmp_path / "last")
-    resend_old_rows(tmp_path / "first", tmp_path / "last")
-
-    a = tmp_path / "a" / "w.duckdb"
-    shutil.copytree(tmp_path / "first", tmp_path / "a" / "landing")
-    load(tmp_path / "a" / "landing", a)
-    dbt(a, "seed")
-    dbt(a, "run")
-    shutil.copytree(tmp_path / "last", tmp_path / "a" / "landing", dirs_exist_ok=True)
-    load(tmp_path / "a" / "landing", a)
-    dbt(a, "run")
-    for model in (m for models in INCREMENTAL.values() for m in models):  # the second run was incremental
-        compiled = next((tmp_path / "a" / "target" / "run").rglob(f"{model}.sql")).read_text()
-        assert "delete from" in compiled.lower(), model
-
-    b = tmp_path / "b" / "w.duckdb"
-    shutil.copytree(tmp_path / "first", tmp_path / "b" / "landing")
-    shutil.copytree(tmp_path / "last", tmp_path / "b" / "landing", dirs_exist_ok=True)
-    load(tmp_path / "b" / "landing", b)
-    dbt(b, "seed")
-    dbt(b, "run", "--full-refresh")
-
-    con = duckdb.connect(str(a))
+def differences(left: Path, right: Path, schemas: tuple[str, ...], exact: bool) -> dict[str, tuple[int, int]]:
+    """Per table of `schemas`, the rows of `left` that `right` lacks and the extra rows of `right`."""
+    con = duckdb.connect()
     try:
-        con.execute(f"attach '{b}' as b (read_only)")
-        tables = [("marts", r[0]) for r in con.execute(
-            "select table_name from information_schema.tables where table_catalog = 'w' "
-            "and table_schema = 'marts'").fetchall()] + [(s, m) for s, models in INCREMENTAL.items() for m in models]
-        assert len(tables) >= 25
-        differences = {}
-        for schema, name in tables:
-            left, right = comparable(con, "w", schema, name), comparable(con, "b", schema, name)
-            missing = con.execute(f"select count(*) from ({left} except all {right})").fetchone()[0]  # type: ignore[index]
-            extra = con.execute(f"select count(*) from ({right} except all {left})").fetchone()[0]  # type: ignore[index]
+        con.execute(f"attach '{left}' as a (read_only)")
+        con.execute(f"attach '{right}' as b (read_only)")
+        listed = tables(con, "a", schemas)
+        assert listed == tables(con, "b", schemas)
+        assert len(listed) >= 50
+        found = {}
+        for schema, name in listed:
+            a, b = comparable(con, "a", schema, name, exact), comparable(con, "b", schema, name, exact)
+            missing = con.execute(f"select count(*) from ({a} except all {b})").fetchone()[0]  # type: ignore[index]
+            extra = con.execute(f"select count(*) from ({b} except all {a})").fetchone()[0]  # type: ignore[index]
             if missing or extra:
-                differences[f"{schema}.{name}"] = (missing, extra)
-        assert differences == {}
-        statuses = con.execute(
-            "select status from marts.fct_conversations where conversation_id in "
-            f"({', '.join(repr(i) for i in reexported)})").fetchall()
-        assert statuses == [("resolved",)] * 3, "the new versions of old conversations were picked up"
-        resent = con.execute(
-            "select count(*) filter (where body = 'resent copy'), count(*) filter (where dropped_duplicate_count = 1) "
-            "from staging.stg_helpdesk__messages").fetchone()
-        assert resent == (0, 2), "two messages were resent: each first copy kept, counted once as dropped"
+                found[f"{schema}.{name}"] = (missing, extra)
+        return found
     finally:
         con.close()
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_each_run_equals_a_full_refresh_of_everything_loaded(history: History, seeded: Path, day: str) -> None:
+    b, landing = seeded.with_name("w.duckdb"), history.root / "b" / day
+    shutil.copy(seeded, b)  # the same path every day: dbt parses the whole project again when it changes
+    for batch in RUNS[: RUNS.index(day) + 1]:
+        shutil.copytree(history.root / batch, landing, dirs_exist_ok=True)
+    load(landing, b)
+    dbt(b, "run", "--full-refresh")
+    assert differences(history.snapshots[day], b, ("staging", "intermediate", "marts"), exact=False) == {}
+
+
+def test_every_run_after_the_first_was_incremental(history: History) -> None:
+    assert history.incremental == {"first": set()} | {run: set(INCREMENTAL) for run in RUNS[1:]}
+
+
+def test_a_run_with_nothing_new_changes_no_table(history: History) -> None:
+    before, after = history.snapshots["day3"], history.snapshots["nothing_new"]
+    files = sum(1 for path in (history.root / "a" / "landing").rglob("*.csv"))
+    assert differences(before, after, ("raw", "staging", "intermediate", "marts"), exact=True) == {
+        "raw._load_manifest": (0, files)}, "only the load manifest changes: a row per landed file"
+    statuses = query(after, "select load_id, status, count(*) from raw._load_manifest where load_id > 4 group by all")
+    assert statuses == [(5, "skipped", files)], "the fifth load skipped every file: all were loaded before"
+
+
+def test_reexported_open_conversations_are_resolved(history: History) -> None:
+    ids = ", ".join(repr(i) for i in history.reexported)
+    sql = f"select status from marts.fct_conversations where conversation_id in ({ids})"
+    assert query(history.snapshots["day1"], sql) == [("open",)] * 3
+    assert query(history.snapshots["day2"], sql) == [("resolved",)] * 3
+
+
+def test_resent_rows_keep_their_first_copy(history: History) -> None:
+    resent = query(history.snapshots["day1"], "select count(*) filter (where body = 'resent copy'), "
+                   "count(*) filter (where dropped_duplicate_count = 1) from staging.stg_helpdesk__messages")
+    assert resent == [(0, 2)], "two messages were resent: each first copy kept, counted once as dropped"
+
+
+def test_a_late_reexport_of_an_old_conversation_restitches_its_customer(history: History) -> None:
+    old, following = history.old_conversation
+    sql = ("select conversation_id, status, issue_id from intermediate.int_conversations_stitched_into_issues "
+           f"where conversation_id in ('{old}', '{following}') order by conversation_id = '{following}'")
+    before, after = query(history.snapshots["day1"], sql), query(history.snapshots["day2"], sql)
+    (_, _, issue), (_, status, _) = before
+    assert before == [(old, "resolved", issue), (following, status, following)], "closed 8+ days before: a new issue"
+    assert after == [(old, "unresolved", issue), (following, status, issue)], "closed a day before: the same issue"
+
+
+def test_a_survey_response_a_week_late_is_counted(history: History) -> None:
+    sql = f"select count(*) from marts.fct_survey_responses where response_id = '{history.late_response}'"
+    assert query(history.snapshots["day2"], sql) == [(0,)]
+    assert query(history.snapshots["day3"], sql) == [(1,)]
