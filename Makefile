@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export GX_ANALYTICS_ENABLED := false
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install install-spark test-spark java browser postgres demo test lint lint-python lint-sql pytest bench-load bench-generate bench-build bench-sources clean help
+.PHONY: install install-spark test-spark java browser postgres demo test lint lint-python lint-sql pytest bench-load bench-generate bench-build bench-sources bench-noop clean help
 
 help:
 	@echo "make demo   run the whole demo (installs first)"
@@ -19,6 +19,7 @@ help:
 	@echo "make bench-load   loader benchmark (docs/benchmarks.md)"
 	@echo "make bench-generate   generator benchmark (docs/benchmarks.md)"
 	@echo "make bench-build   build benchmark: full, incremental, floor (docs/benchmarks.md)"
+	@echo "make bench-noop   a dbt run with nothing new at the demo size (docs/benchmarks.md)"
 	@echo "make bench-sources   load and build from Zendesk's shape against the contract's files, 1M conversations"
 	@echo "make clean  remove the warehouse, demo data and dbt artifacts"
 
@@ -102,6 +103,9 @@ bench-generate: install
 
 bench-build: install
 	$(BIN)/support-metrics bench build
+
+bench-noop: install
+	$(BIN)/support-metrics bench noop
 
 bench-sources: install
 	$(BIN)/support-metrics bench sources --conversations 1000000 --tool zendesk
