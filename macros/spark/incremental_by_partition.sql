@@ -3,7 +3,7 @@
     Spark has no delete on plain Parquet tables (delete+insert and merge need Delta Lake or Iceberg), so there the
     table is partitioned by spark_partition_by and an incremental run overwrites whole partitions (insert_overwrite,
     dynamic partition overwrite): get_insert_overwrite_sql below gives each partition it rewrites exactly what
-    delete+insert would leave in it (DECISIONLOG.md, "Spark").
+    delete+insert would leave in it (docs/DECISIONLOG.md, "Spark"). DuckDB and PostgreSQL get the config they always had.
 -#}
 {% macro large_fact_config(unique_key, spark_partition_by) -%}
     {%- set config = {'materialized': 'incremental', 'unique_key': unique_key, 'on_schema_change': 'fail',
@@ -36,9 +36,7 @@
     {%- if unique_key is none or existing_relation.is_iceberg -%}
         {{ return(dbt.get_insert_overwrite_sql(source_relation, target_relation, existing_relation)) }}
     {%- endif -%}
-    {%- set keys = [unique_key] if unique_key is string else unique_key -%}
-    {%- set partitions = config.get('partition_by') -%}
-    {%- set partitions = [partitions] if partitions is string else partitions -%}
+    {%- set keys, partitions = as_list(unique_key), as_list(config.get('partition_by')) -%}
     {%- set columns = adapter.get_columns_in_relation(target_relation) | map(attribute='quoted') | list -%}
     {%- set delta = load_delta_relation() -%}
     {% do run_query('create table ' ~ delta ~ ' using parquet as select * from ' ~ source_relation) %}
@@ -56,6 +54,11 @@
     ) as rewritten on {{ keys_match(partitions, 'existing', 'rewritten', null_safe=true) }}
     left anti join {{ delta }} as replacing on {{ keys_match(keys, 'existing', 'replacing') }}
 {% endmacro %}
+
+
+{%- macro as_list(columns) -%}
+    {{ return([columns] if columns is string else columns) }}
+{%- endmacro %}
 
 
 {%- macro qualified(columns, alias) -%}
@@ -85,9 +88,7 @@
     {%- if run_query('show tables in ' ~ this.schema ~ " like '" ~ delta.identifier ~ "'").rows | length == 0 -%}
         {{ return('') }}  {#- not an incremental run: no delta was written -#}
     {%- endif -%}
-    {%- set keys = [config.get('unique_key')] if config.get('unique_key') is string else config.get('unique_key') -%}
-    {%- set partitions = config.get('partition_by') -%}
-    {%- set partitions = [partitions] if partitions is string else partitions -%}
+    {%- set keys, partitions = as_list(config.get('unique_key')), as_list(config.get('partition_by')) -%}
     {%- set vacated -%}
         select {{ qualified(partitions, 'existing') }}
         from {{ this }} as existing
@@ -98,7 +99,7 @@
         having count(*) = count(moved.{{ keys[0] }})
     {%- endset -%}
     {%- for row in run_query(vacated) -%}
-        {%- set spec = [] -%}
+        {%- set spec = [] -%}  {#- partition values are load ids: never null -#}
         {%- for column in partitions -%}
             {%- do spec.append(column ~ " = '" ~ row[loop.index0] ~ "'") -%}
         {%- endfor -%}
