@@ -7,7 +7,7 @@
     - first_loaded (append-only tables): the first copy in load order; the others are counted as
       dropped_duplicate_count.
     Every raw column is kept, plus that count (and _row_rank, always 1).
-    incremental=true makes the model incremental (delete+insert by key; see incremental_watermark.sql)
+    incremental=true makes the model incremental (by key; see incremental_watermark.sql and large_fact_config)
     and an incremental run restages only the keys that loads it has not seen brought, from every copy
     of each, so the kept copy and the count stay exact.
 -#}
@@ -21,8 +21,7 @@
         {%- set count_column = 'dropped_duplicate_count' -%}
     {%- endif -%}
     {%- if incremental -%}
-        {{ config(materialized=large_fact_materialization(), unique_key=table.key,
-                  incremental_strategy='delete+insert', on_schema_change='fail') }}
+        {{ config(large_fact_config(table.key, spark_partition_by='_load_id')) }}
     {%- endif -%}
     select ranked.*
     from (

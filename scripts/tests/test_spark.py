@@ -10,6 +10,7 @@ an operation in Zendesk's shape as Airbyte lands it with Stripe's, and one in In
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -19,11 +20,15 @@ from typing import Any
 import duckdb
 import pytest
 
+from support_metrics.bench_build import split_last_day
+from support_metrics.compare import row_differences, sorted_rows
 from support_metrics.connectors import dbt_source_args
+from support_metrics.generate import generate
 from support_metrics.spark import spark_environment
 
 from .conftest import Built
 from .engines import assert_marts_equal
+from .test_incremental import INCREMENTAL, LINEAGE, dbt, load, reexport_open_conversations, resend_old_rows
 
 pytestmark = pytest.mark.spark
 
@@ -33,28 +38,30 @@ def support_metrics(env: dict[str, str], *args: str) -> subprocess.CompletedProc
                           text=True, check=False)
 
 
-def build_on_spark(folder: Path, warehouse: Path, *dbt_args: str) -> None:
-    """Register what the DuckDB warehouse landed in a Spark metastore under folder, then `dbt build` there."""
+def build_on_spark(folder: Path, warehouse: Path, *dbt_args: str, command: str = "build") -> None:
+    """Register what the DuckDB warehouse landed in a Spark metastore under folder, then `dbt build` there
+    (or `command`)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SUPPORT_")} | spark_environment(folder)
     env |= {"DBT_TARGET_PATH": str(folder / "target"), "DBT_LOG_PATH": str(folder / "logs")}
     registered = support_metrics(env, "spark-register", "--warehouse", str(warehouse))
     assert registered.returncode == 0, registered.stdout[-3000:] + registered.stderr[-3000:]
-    built = support_metrics(env, "dbt", "--", "build", *dbt_args)
+    built = support_metrics(env, "dbt", "--", command, *dbt_args)
     summary = built.stdout[built.stdout.find("Completed with"):]  # dbt's list of what failed, else the end
     assert built.returncode == 0, summary[:6000] if "Completed with" in built.stdout else built.stdout[-6000:]
     assert "ERROR=0" in built.stdout and "SKIP=0" in built.stdout, built.stdout[-3000:]
 
 
-def spark_marts(folder: Path) -> Callable[[str, list[str]], list[tuple[Any, ...]]]:
-    """Read a mart Spark wrote under folder (its Parquet files) with DuckDB."""
+def spark_marts(folder: Path, schema: str = "marts") -> Callable[[str, list[str]], list[tuple[Any, ...]]]:
+    """Read a table Spark wrote in schema under folder (its Parquet files, partitions included) with DuckDB."""
     con = duckdb.connect()
     con.execute("set TimeZone = 'UTC'")
 
-    def fetch(mart: str, columns: list[str]) -> list[tuple[Any, ...]]:
-        files = sorted((folder / "warehouse" / "marts.db" / mart).glob("*.parquet"))
+    def fetch(table: str, columns: list[str]) -> list[tuple[Any, ...]]:
+        files = [str(f) for f in sorted((folder / "warehouse" / f"{schema}.db" / table).rglob("*.parquet"))]
         if not files:  # an empty table: Spark writes no data file
             return []
-        return con.execute(f"select {', '.join(columns)} from read_parquet({[str(f) for f in files]!r})").fetchall()
+        return con.execute(f"select {', '.join(columns)} from read_parquet({files!r}, hive_partitioning = true)"
+                           ).fetchall()
 
     return fetch
 
@@ -126,3 +133,83 @@ def test_spark_left_nothing_in_the_working_folder(built_on_spark: tuple[Path, Pa
     assert (folder / "metastore_db").is_dir() and (folder / "derby.log").exists()
     for stray in ("metastore_db", "spark-warehouse", "derby.log"):
         assert not (Path.cwd() / stray).exists(), stray
+
+
+def move_conversations(first: Path, out: Path, ids: list[str]) -> None:
+    """Move the conversations ids (their versions, messages and events) out of batch 1 into a landing of their own."""
+    con = duckdb.connect()
+    try:
+        for folder in ("conversations", "messages", "events"):
+            source = first / "helpdesk" / folder / "first.csv"
+            (out / "helpdesk" / folder).mkdir(parents=True)
+            con.execute(f"create or replace table batch as from read_csv('{source}', all_varchar = true)")
+            moved = f"coalesce(conversation_id, '') in ({', '.join(map(repr, ids))})"
+            con.execute(f"copy (from batch where {moved}) to '{out / 'helpdesk' / folder / 'open.csv'}' (header)")
+            con.execute(f"copy (from batch where not {moved}) to '{source}' (header)")
+    finally:
+        con.close()
+
+
+def data_files(folder: Path, schema: str, table: str) -> dict[str, int]:
+    """Each Parquet file of a table Spark wrote (path under the table) with its modification time."""
+    root = folder / "warehouse" / f"{schema}.db" / table
+    return {f.relative_to(root).as_posix(): f.stat().st_mtime_ns for f in root.rglob("*.parquet")}
+
+
+def test_incremental_runs_on_spark_equal_a_full_build(tmp_path: Path) -> None:
+    """Loads 1 and 2 (batch 1, the second holding only three open conversations), a build of the incremental
+    models on Spark; load 3 (the last day, those three resolved, two messages and events resent), `dbt run`:
+    incremental, by partition. Every mart and incremental table equals DuckDB's full build of the same files,
+    lineage columns aside."""
+    generate(tmp_path / "generated", customers=250, days=40, seed=21)
+    split_last_day(tmp_path / "generated", tmp_path / "first", tmp_path / "last")
+    reexported = reexport_open_conversations(tmp_path / "first", tmp_path / "last")
+    resend_old_rows(tmp_path / "first", tmp_path / "last")
+    move_conversations(tmp_path / "first", tmp_path / "open", reexported)
+
+    spark, a = tmp_path / "spark", tmp_path / "a" / "w.duckdb"
+    for batch in ("first", "open"):
+        shutil.copytree(tmp_path / batch, tmp_path / "a" / "landing", dirs_exist_ok=True)
+        load(tmp_path / "a" / "landing", a)
+    # the first run builds the incremental models (and what they read); the second builds every model on them
+    build_on_spark(spark, a, "--select", "+int_conversations_stitched_into_issues", "resource_type:seed",
+                   "--resource-type", "seed", "--resource-type", "model")
+    flags_before = data_files(spark, "intermediate", "int_messages_classified")
+    assert {f.split("/")[0] for f in flags_before} == {"_load_id=1", "_load_id=2"}
+    enriched = data_files(spark, "intermediate", "int_conversations_enriched")
+    assert {f.split("/")[0] for f in enriched} == {"last_load_id=1", "last_load_id=2"}
+    shutil.copytree(tmp_path / "last", tmp_path / "a" / "landing", dirs_exist_ok=True)
+    load(tmp_path / "a" / "landing", a)
+    build_on_spark(spark, a, command="run")
+
+    for model in (m for models in INCREMENTAL.values() for m in models):  # the second run overwrote partitions
+        compiled = next((spark / "target" / "run").rglob(f"{model}.sql")).read_text()
+        assert "insert overwrite table" in compiled.lower(), model
+    flags_after = data_files(spark, "intermediate", "int_messages_classified")
+    assert {f: t for f, t in flags_after.items() if not f.startswith("_load_id=3/")} == flags_before, \
+        "the partitions of loads 1 and 2 were not written again"
+    for model in ("int_conversations_enriched", "int_conversations_stitched_into_issues"):
+        # load 3 moved all three conversations of last_load_id 2 to partition 3: partition 2 is dropped
+        assert not (spark / "warehouse" / "intermediate.db" / model / "last_load_id=2").exists(), model
+
+    b = tmp_path / "b" / "w.duckdb"
+    for batch in ("first", "open", "last"):
+        shutil.copytree(tmp_path / batch, tmp_path / "b" / "landing", dirs_exist_ok=True)
+    load(tmp_path / "b" / "landing", b)
+    dbt(b, "seed")
+    dbt(b, "run")
+    assert assert_marts_equal(b, spark_marts(spark)) > 1000
+    duck = duckdb.connect(str(b), read_only=True)
+    try:
+        for schema, models in INCREMENTAL.items():
+            for model in models:
+                columns = [r[0] for r in duck.execute(
+                    "select column_name from information_schema.columns where table_schema = ? and table_name = ? "
+                    "order by ordinal_position", [schema, model]).fetchall() if r[0] not in LINEAGE]
+                expected = sorted_rows(duck.execute(f"select {', '.join(columns)} from {schema}.{model}").fetchall())
+                actual = sorted_rows(spark_marts(spark, schema)(model, columns))
+                assert row_differences(model, columns, expected, actual) == []
+    finally:
+        duck.close()
+    statuses = spark_marts(spark)("fct_conversations", ["conversation_id", "status"])
+    assert sorted(s for c, s in statuses if c in reexported) == ["resolved"] * 3

@@ -4,8 +4,7 @@
     forced containment, intent match and leads. Incremental: a run recomputes the conversations that a
     load it has not seen touched (a new version, message or event), whatever their created_at.
 #}
-{{ config(materialized=large_fact_materialization(), unique_key='conversation_id', incremental_strategy='delete+insert',
-          on_schema_change='fail') }}
+{{ config(large_fact_config('conversation_id', spark_partition_by='last_load_id')) }}
 
 with
 

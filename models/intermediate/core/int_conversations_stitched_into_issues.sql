@@ -5,8 +5,7 @@
     never stitch. Gaps and islands: one lag, one running sum, no self-join. Incremental: a run re-stitches
     every conversation of the customers who have a conversation it has not seen (new, or touched by a load).
 #}
-{{ config(materialized=large_fact_materialization(), unique_key='conversation_id', incremental_strategy='delete+insert',
-          on_schema_change='fail') }}
+{{ config(large_fact_config('conversation_id', spark_partition_by='last_load_id')) }}
 {% set window_seconds = var('recontact_window_days') * 86400 %}
 
 with

@@ -5,8 +5,7 @@
     messages of the loads it has not seen (metrics need no message twice: staging keeps the first copy).
     Bodies stay in staging: writing 7M of them again cost more than any flag here.
 #}
-{{ config(materialized=large_fact_materialization(), unique_key='message_id', incremental_strategy='delete+insert',
-          on_schema_change='fail') }}
+{{ config(large_fact_config('message_id', spark_partition_by='_load_id')) }}
 
 with
 
