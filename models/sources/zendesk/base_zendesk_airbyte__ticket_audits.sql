@@ -1,4 +1,7 @@
-{#- Airbyte's Zendesk ticket_audits stream as landed: events (array of objects) as JSON text. Typed; see _zendesk__models.yml. -#}
+{#-
+    Airbyte's Zendesk ticket_audits stream as landed: events (array of objects) as JSON text.
+    Typed; see _zendesk__models.yml.
+-#}
 {{ connector_select(source('zendesk_airbyte', 'ticket_audits'), [
     ['id', 'bigint'],
     ['ticket_id', 'bigint'],

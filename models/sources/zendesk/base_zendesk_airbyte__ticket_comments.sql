@@ -1,4 +1,7 @@
-{#- Airbyte's Zendesk ticket_comments stream as landed (messaging messages are comments too). Typed; see _zendesk__models.yml. -#}
+{#-
+    Airbyte's Zendesk ticket_comments stream as landed (messaging messages are comments too).
+    Typed; see _zendesk__models.yml.
+-#}
 {{ connector_select(source('zendesk_airbyte', 'ticket_comments'), [
     ['id', 'bigint'],
     ['ticket_id', 'bigint'],

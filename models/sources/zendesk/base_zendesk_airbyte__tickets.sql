@@ -1,4 +1,7 @@
-{#- Airbyte's Zendesk tickets stream as landed: via (object) and tags (array) as JSON text. Typed; see _zendesk__models.yml. -#}
+{#-
+    Airbyte's Zendesk tickets stream as landed: via (object) and tags (array) as JSON text.
+    Typed; see _zendesk__models.yml.
+-#}
 {{ connector_select(source('zendesk_airbyte', 'tickets'), [
     ['id', 'bigint'],
     ['created_at', 'timestamp'],
