@@ -339,6 +339,26 @@ def bench_noop(workdir: Path | None) -> None:
     run_noop(click.echo, workdir)
 
 
+@bench.command("overhead")
+@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), show_default="warehouse/demo.duckdb",
+              help="A built warehouse whose copy the no-op steps run on.")
+@click.option("--repeat", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Times each step runs; the median is printed.")
+@click.option("--incremental/--no-incremental", default=True, show_default=True,
+              help="Also build the demo without its last day, then that day, and time the second build.")
+@click.option("--workdir", type=click.Path(path_type=Path, file_okay=False), help="Scratch folder [default: $TMPDIR].")
+def bench_overhead(warehouse: Path | None, repeat: int, incremental: bool, workdir: Path | None) -> None:
+    """dbt's fixed cost per run at the demo size: start and imports, parse (full, warm, after another
+    warehouse), a no-op run split into hook, dbt's per-model cost and the engine's, seeds, tests, the build."""
+    from .bench_overhead import run
+    from .demo import DEMO_WAREHOUSE
+
+    try:
+        run((warehouse or DEMO_WAREHOUSE).resolve(), repeat, incremental, click.echo, workdir)
+    except (FileNotFoundError, RuntimeError) as error:
+        _fail(str(error))
+
+
 @bench.command("sources")
 @click.option("--conversations", "sizes", type=click.IntRange(min=1000), multiple=True, default=(100_000,),
               show_default=True, help="Sizes to run (repeatable).")

@@ -9,6 +9,7 @@ the old file open keeps reading it (the old file lives on until it closes it).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from pathlib import Path
@@ -36,8 +37,57 @@ def _fsync(path: Path) -> None:
         os.close(descriptor)
 
 
-def publish(candidate: Path, published: Path) -> list[tuple[str, int]]:
-    """Copy the candidate's marts into a new file and rename it over `published`; the tables and rows."""
+def landed_fingerprint(candidate: Path) -> str:
+    """Each table a build reads and does not write (raw and connector schemas, seeds aside) with its rows and
+    summed row hashes: a load, or a row fixed by hand, changes it."""
+    from .build import rows_fingerprint, seed_tables
+
+    seeds = set(seed_tables())
+    con = duckdb.connect(str(candidate))  # as publish does: dbt-duckdb may hold the file in this process
+    try:
+        tables = con.execute("select schema_name, table_name from duckdb_tables() where database_name = "
+                             "current_database() and schema_name not in ('staging', 'intermediate', 'marts') "
+                             "order by 1, 2").fetchall()
+        lines = []
+        for schema, name in tables:
+            if schema != "raw" or name not in seeds:
+                lines.append(f"{schema}.{name} {rows_fingerprint(con, schema, name)}")
+        return "\n".join(lines)
+    finally:
+        con.close()
+
+
+def build_stamp(candidate: Path, dbt_args: list[str]) -> str | None:
+    """A digest of what a whole DuckDB build and audit of the candidate depend on: the landed tables, the
+    project's code and seeds, this package's code (the checks), versions, settings and arguments. None for
+    any other build, or when there is no candidate yet."""
+    from .build import code_digest, whole_duckdb_build
+
+    if not whole_duckdb_build(dbt_args) or not candidate.exists():
+        return None
+    checks = sorted(Path(__file__).parent.rglob("*.py"))  # the audit's suites are this package's code
+    settings = sorted(f"{k}={v}" for k, v in os.environ.items() if k.startswith("SUPPORT_"))
+    parts = [code_digest(dbt_args), str(candidate), landed_fingerprint(candidate), *settings,
+             *(hashlib.sha256(path.read_bytes()).hexdigest() for path in checks)]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def published_stamp(published: Path) -> str | None:
+    """The build stamp every published table carries, if the file has one."""
+    if not published.exists():
+        return None
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        comments = {r[0] for r in con.execute("select coalesce(comment, '') from duckdb_tables() "
+                                              "where schema_name = 'marts'").fetchall()}
+    finally:
+        con.close()
+    return comments.pop() or None if len(comments) == 1 else None
+
+
+def publish(candidate: Path, published: Path, stamp: str | None = None) -> list[tuple[str, int]]:
+    """Copy the candidate's marts into a new file and rename it over `published`; the tables and rows.
+    Each published table's comment is `stamp`: what the build it came from depended on."""
     published.parent.mkdir(parents=True, exist_ok=True)
     staged = published.with_name(f".{published.name}.{os.getpid()}.publishing")
     staged.unlink(missing_ok=True)
@@ -53,6 +103,8 @@ def publish(candidate: Path, published: Path) -> list[tuple[str, int]]:
             con.execute(f'create table publishing.marts."{name}" as select * from marts."{name}"')
             rows = con.execute(f'select count(*) from publishing.marts."{name}"').fetchone()
             copied.append((name, int(rows[0]) if rows else 0))
+            if stamp:
+                con.execute(f"comment on table publishing.marts.\"{name}\" is '{stamp}'")
         con.execute("detach publishing")
     except BaseException:
         staged.unlink(missing_ok=True)
@@ -67,8 +119,9 @@ def publish(candidate: Path, published: Path) -> list[tuple[str, int]]:
 
 def build_and_publish(warehouse: str | Path | None = None, published: str | Path | None = None,
                       dbt_args: list[str] | None = None, docs: Path | None = None, echo: Echo = print) -> bool:
-    """dbt build the candidate, run the checks there, publish only when both passed; True when published."""
-    from .build import run_dbt
+    """dbt build the candidate, run the checks there, publish only when both passed; True when published,
+    or when the published marts came from a build of exactly this (build_stamp), which is then skipped."""
+    from .build import build_skips, record_build, run_dbt
     from .check import print_check_summary, run_checks
 
     candidate = warehouse_path(warehouse)
@@ -77,9 +130,19 @@ def build_and_publish(warehouse: str | Path | None = None, published: str | Path
 
     began = time.perf_counter()
     echo(f"== 1/3 dbt build into the candidate {candidate}")
-    if not run_dbt(["build", *(dbt_args or [])], candidate):
+    args = dbt_args or []
+    stamp = build_stamp(candidate, args)
+    if stamp is not None and published_stamp(target) == stamp:
+        echo(f"  nothing new: the published marts were built from these same landed rows, code, seeds and "
+             f"arguments; {kept}")
+        return True
+    skipped = build_skips(candidate, args)
+    for kind, why in skipped.items():
+        echo(f"  left out: {kind.replace('_', ' ')}s ({why})")
+    if not run_dbt(["build", *args, *[a for kind in skipped for a in ("--exclude-resource-type", kind)]], candidate):
         echo(f"dbt build failed (see dbt's output above); {kept}")
         return False
+    record_build(candidate, args, skipped)
     echo(f"  built in {time.perf_counter() - began:.1f}s")
 
     began = time.perf_counter()
@@ -93,6 +156,6 @@ def build_and_publish(warehouse: str | Path | None = None, published: str | Path
 
     began = time.perf_counter()
     echo(f"== 3/3 publish the marts to {target}")
-    copied = publish(candidate, target)
+    copied = publish(candidate, target, stamp)
     echo(f"  published {len(copied)} tables, {sum(r for _, r in copied):,} rows in {time.perf_counter() - began:.1f}s")
     return True
