@@ -136,6 +136,22 @@ def run_load(raw: Path, warehouse: Path, **options: Any) -> LoadReport:
     return load_raw(raw, warehouse, echo=lines.append, **options)
 
 
+# What an adapter test's build runs besides the models: every data test and the adapter's own unit tests. The
+# unit tests of staging, intermediate and marts read fixtures, not the landed tables, so a tool changes nothing
+# in them: they run in the contract builds below (and on each engine in its own build), once.
+MODELS_ONLY = ("--exclude", "resource_type:test", "resource_type:unit_test")
+
+
+def adapter_build_args(helpdesk_source: str = "contract", billing_source: str = "contract") -> list[str]:
+    """dbt arguments of a build from these sources (dbt_source_args) that leave out the layers' unit tests."""
+    from support_metrics.connectors import dbt_source_args
+
+    args = dbt_source_args(helpdesk_source=helpdesk_source, billing_source=billing_source)
+    vars_only = args[:args.index("--exclude")] if "--exclude" in args else args  # it excludes staging's only
+    return [*vars_only, "--exclude", *(f"test_type:unit,path:models/{layer}"
+                                       for layer in ("staging", "intermediate", "marts"))]
+
+
 # Generated data built with dbt once per session and shared by every test that reads built marts.
 BUILD_SIZE = {"customers": 300, "days": 75, "seed": 11}  # from 2025-11-01: into Q1, so NPS is sent
 

@@ -14,10 +14,10 @@ import duckdb
 import pytest
 
 from support_metrics.compare import compare_warehouses
-from support_metrics.connectors import dbt_source_args, write_shape
+from support_metrics.connectors import write_shape
 from support_metrics.generate import generate
 
-from .conftest import query, run_load
+from .conftest import MODELS_ONLY, adapter_build_args, query, run_load
 
 pytestmark = pytest.mark.slow
 
@@ -42,9 +42,9 @@ def test_marts_from_the_stripe_shape_equal_marts_from_the_contract(tmp_path: Pat
     assert not (shaped / "contract" / "billing").exists()
     assert run_load(shaped / "contract", tmp_path / "from_stripe.duckdb").committed
     assert run_load(shaped / "stripe", tmp_path / "from_stripe.duckdb", source="stripe").committed
-    dbt(tmp_path / "contract.duckdb", "build", "--exclude", "resource_type:test", "resource_type:unit_test")
-    # build: the adapter's unit and data tests run too
-    dbt(tmp_path / "from_stripe.duckdb", "build", *dbt_source_args(billing_source="stripe"))
+    dbt(tmp_path / "contract.duckdb", "build", *MODELS_ONLY)
+    # build: every data test and the adapter's unit tests run too
+    dbt(tmp_path / "from_stripe.duckdb", "build", *adapter_build_args(billing_source="stripe"))
     # Ids are the same by construction (the shape keeps the contract's acc_/cus_/sub_/inv_ ids), and the shape
     # writes tier, segment, industry and region into customer metadata: every mart column round-trips.
     result = compare_warehouses(tmp_path / "contract.duckdb", tmp_path / "from_stripe.duckdb", ("marts",))

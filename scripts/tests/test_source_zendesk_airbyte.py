@@ -10,18 +10,19 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from .zendesk_builds import AIRBYTE, ZENDESK, build_operation, land_files, load_alter_and_run, mart_differences
+from .conftest import MODELS_ONLY
+from .zendesk_builds import AIRBYTE, ZENDESK_VARS, build_operation, land_files, load_alter_and_run, mart_differences
 
 pytestmark = pytest.mark.slow
 
 SIZE = {"customers": 150, "days": 40, "seed": 7}
-# The Fivetran reference without its tests (they run in test_source_zendesk.py), to keep this file quick.
-MODELS_ONLY = ("--exclude", "resource_type:test", "resource_type:unit_test")
 
 
 def test_marts_from_airbyte_equal_marts_from_fivetran(tmp_path_factory: pytest.TempPathFactory) -> None:
-    # the Airbyte build runs every test, its unit tests included; ids are Zendesk's in both, so none is translated
-    fivetran = build_operation(tmp_path_factory.mktemp("fivetran"), "zendesk", (*ZENDESK, *MODELS_ONLY), "build", SIZE)
+    # the Fivetran reference without its tests (they run in test_source_zendesk.py); the Airbyte build runs every
+    # data test and the adapter's unit tests; ids are Zendesk's in both, so none is translated
+    fivetran = build_operation(tmp_path_factory.mktemp("fivetran"), "zendesk", (*ZENDESK_VARS, *MODELS_ONLY), "build",
+                               SIZE)
     airbyte = build_operation(tmp_path_factory.mktemp("airbyte"), "zendesk_airbyte", tuple(AIRBYTE), "build", SIZE)
     with duckdb.connect(str(fivetran)) as expected, duckdb.connect(str(airbyte)) as actual:
         differences, rows = mart_differences(expected, actual)

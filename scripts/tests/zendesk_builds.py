@@ -10,16 +10,18 @@ import duckdb
 
 from support_metrics.build import run_dbt
 from support_metrics.compare import row_differences, sorted_rows
-from support_metrics.connectors import dbt_source_args, write_shape
+from support_metrics.connectors import write_shape
 from support_metrics.generate import generate
 from support_metrics.load import load_raw
 from support_metrics.warehouse import quote, schema_columns
 
+from .conftest import adapter_build_args
+
 SIZE = {"customers": 300, "days": 60, "seed": 5}
-# The build from Zendesk: the vars, and (as `support-metrics build --helpdesk-source zendesk` does) without the
-# helpdesk and survey staging unit tests, whose fixtures are the contract's raw tables (they run in the contract build).
-ZENDESK = dbt_source_args(helpdesk_source="zendesk")
-AIRBYTE = dbt_source_args(helpdesk_source="zendesk_airbyte")  # = zendesk, var zendesk_landed_by: airbyte
+# The build from Zendesk: the vars, every data test and the adapter's unit tests (conftest.adapter_build_args).
+ZENDESK = adapter_build_args(helpdesk_source="zendesk")
+AIRBYTE = adapter_build_args(helpdesk_source="zendesk_airbyte")  # = zendesk, var zendesk_landed_by: airbyte
+ZENDESK_VARS = ZENDESK[:ZENDESK.index("--exclude")]
 
 
 def build_operation(work: Path, shape: str = "contract", args: tuple[str, ...] = (), command: str = "build",
