@@ -3,7 +3,8 @@
 A generated history (2025-11-01 to 2025-12-02) is split into everything before its last three days and
 one batch per day (bench_build.split_last_days): 30 November, then 1 December (the run crosses a month
 boundary), then 2 December. The day batches also bring what arrives late in real exports:
-- day 1 resends two messages and two events of the first batch (their first copies must win);
+- day 1 resends two messages and two events of the first batch (their first copies must win), and brings a
+  customer message at the very instant of an old bot fallback (its new question) and a new fallback after it;
 - day 2 re-exports three conversations that were open in day 1's batch, now resolved, and an old resolved
   conversation (closed weeks before) as unresolved and closed later, with a newer updated_at: the next
   conversation of its customer about the same intent joins its issue;
@@ -37,7 +38,8 @@ from .conftest import query
 DAYS = ("day1", "day2", "day3")
 RUNS = ("first", *DAYS, "nothing_new")
 INCREMENTAL = ("stg_helpdesk__messages", "stg_helpdesk__events", "int_messages_classified",
-               "int_conversations_enriched", "int_conversations_stitched_into_issues")
+               "int_conversations_enriched", "int_conversations_stitched_into_issues",
+               "int_fallback_questions_extracted", "int_kb_views_self_served")
 LINEAGE = {"_load_id", "last_load_id", "_loaded_at", "_source_file", "_source_row"}
 CSV = "read_csv('{}', all_varchar = true)"
 
@@ -117,6 +119,28 @@ def reexport_old_conversation(first: Path, later: Path, day: str) -> tuple[str, 
     return old, following
 
 
+def late_question_and_fallback(first: Path, later: Path) -> tuple[str, str]:
+    """An old fallback of the first batch gets, in a later batch, a customer message at its very instant (its new
+    question) and a new fallback a second after it; return the old fallback's id and its conversation's."""
+    source = CSV.format(first / "helpdesk" / "messages" / "first.csv")
+    out = later / "helpdesk" / "messages" / "late.csv"
+    con = duckdb.connect()
+    try:
+        found = con.execute(f"select message_id, conversation_id from {source} where message_kind = 'fallback' "
+                            "order by message_id limit 1").fetchone()
+        assert found, "the first batch has a bot fallback"
+        con.execute(
+            f"copy (select 'msg_late_question' as message_id, conversation_id, created_at, 'customer' as author_type, "
+            "null as author_id, 'text' as message_kind, 'Where is my late refund?' as body "
+            f"from {source} where message_id = '{found[0]}' union all "
+            "select 'msg_late_fallback', conversation_id, strftime(cast(created_at as timestamp) + interval 1 second, "
+            "'%Y-%m-%dT%H:%M:%SZ'), author_type, author_id, message_kind, body "
+            f"from {source} where message_id = '{found[0]}') to '{out}' (header, delimiter ',')")
+    finally:
+        con.close()
+    return found[0], found[1]
+
+
 def hold_back_survey(first: Path, later: Path, day: str) -> str:
     """A CSAT response of the first batch about a conversation created a week before `day` arrives with `day`."""
     responses = first / "survey" / "responses" / "first.csv"
@@ -148,6 +172,7 @@ class History:
     reexported: list[str]
     old_conversation: tuple[str, str]
     late_response: str
+    late_fallback: tuple[str, str]
 
 
 def run_a(root: Path) -> tuple[dict[str, Path], dict[str, set[str]]]:
@@ -177,8 +202,9 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> History:
     resend_old_rows(root / "first", root / "day1")
     old_conversation = reexport_old_conversation(root / "first", root / "day2", days[1])
     late_response = hold_back_survey(root / "first", root / "day3", days[2])
+    late_fallback = late_question_and_fallback(root / "first", root / "day1")
     snapshots, incremental = run_a(root)
-    return History(root, snapshots, incremental, reexported, old_conversation, late_response)
+    return History(root, snapshots, incremental, reexported, old_conversation, late_response, late_fallback)
 
 
 @pytest.fixture(scope="module")
@@ -280,3 +306,14 @@ def test_a_survey_response_a_week_late_is_counted(history: History) -> None:
     sql = f"select count(*) from marts.fct_survey_responses where response_id = '{history.late_response}'"
     assert query(history.snapshots["day2"], sql) == [(0,)]
     assert query(history.snapshots["day3"], sql) == [(1,)]
+
+
+def test_a_late_question_becomes_its_fallbacks_question(history: History) -> None:
+    fallback, conversation = history.late_fallback
+    sql = ("select fallback_message_id, question_message_id, question_text from "
+           f"intermediate.int_fallback_questions_extracted where conversation_id = '{conversation}' "
+           f"and fallback_message_id in ('{fallback}', 'msg_late_fallback') order by fallback_message_id")
+    before, after = query(history.snapshots["first"], sql), query(history.snapshots["day1"], sql)
+    assert len(before) == 1 and before[0][1] != "msg_late_question", "the old fallback had another question"
+    question = ("msg_late_question", "where is my late refund")
+    assert after == sorted([(fallback, *question), ("msg_late_fallback", *question)]), "both now ask the late one"

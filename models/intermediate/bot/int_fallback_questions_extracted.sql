@@ -3,19 +3,34 @@
     or before it (greatest created_at, ties by the greater message_id) and its normalized question text, with
     the conversation's intent and the ISO week of the conversation's created_at. A fallback with no customer
     message before it keeps its row with a null question.
+    Incremental: a row depends only on its conversation (messages, bodies, intent, created_at), so a run
+    recomputes whole the conversations a load it has not seen touched (int_conversations_enriched's
+    last_load_id, which covers a new version, message or event) and replaces them by conversation_id. A
+    conversation's fallbacks never vanish: messages are append-only (the first copy is kept, author and
+    kind never change) and a conversation stays in int_conversations_enriched once it is there, so a touched
+    conversation keeps every fallback row it had and delete+insert leaves no stale row.
 #}
+{{ config(large_fact_config('conversation_id', spark_partition_by='last_load_id')) }}
+
 with
+
+conversations as (
+    select * from {{ ref('int_conversations_enriched') }}
+    {% if is_incremental() %}where last_load_id > {{ incremental_watermark('last_load_id') }}{% endif %}
+),
 
 messages as (
     select * from {{ ref('int_messages_classified') }}
+    {% if is_incremental() %}
+        where conversation_id in (select conversations.conversation_id from conversations)
+    {% endif %}
 ),
 
 message_bodies as (
     select * from {{ ref('stg_helpdesk__messages') }}
-),
-
-conversations as (
-    select * from {{ ref('int_conversations_enriched') }}
+    {% if is_incremental() %}
+        where conversation_id in (select conversations.conversation_id from conversations)
+    {% endif %}
 ),
 
 customer_messages_and_fallbacks as (
@@ -61,7 +76,8 @@ fallbacks_with_question as (
         message_bodies.body as question_body,
         conversations.created_at as conversation_created_at,
         fallbacks.created_at as fallback_at,
-        customer_messages.created_at as asked_at
+        customer_messages.created_at as asked_at,
+        conversations.last_load_id
     from fallbacks
     inner join conversations on fallbacks.conversation_id = conversations.conversation_id
     left join customer_messages
@@ -81,7 +97,8 @@ final as (
         -- a question with nothing left after normalization (say '?!') has no text
         nullif({{ normalize_question_text('question_body') }}, '') as question_text,
         fallback_at,
-        asked_at
+        asked_at,
+        last_load_id
     from fallbacks_with_question
 )
 
