@@ -1,17 +1,79 @@
 {#
     One row per issue (docs/metrics.md §2): its conversations and channels, path, resolution, whether it is
     settled at the as-of time, and FCR, re-contact, cross-channel and true deflection (settled issues only).
+    Incremental, keyed by customer_id: a run recomputes every issue of the customers whose rows can have changed.
+    - A new load: int_conversations_stitched_into_issues re-stitches whole customers; the customers with a row
+      of a load above the watermark, and those left with fewer conversations than their issues here count
+      (a conversation moved to another customer; proof: docs/DECISIONLOG.md, "Incremental: int_issues_summarized").
+    - A moving as-of time (int_as_of): only is_settled (and is_fcr, is_deflected) depends on it, and a settled
+      issue stays settled as the as-of moves forward. computed_as_of_at keeps the as-of each row was computed at;
+      the customers with an issue not settled then, computed at an earlier as-of, are recomputed, and every
+      row computed at a later as-of (var as_of pinned back) too. A run with nothing new recomputes nothing.
+    The as-of time itself is published by fct_issues from int_as_of. Not covered: a customer all of whose
+    conversations move to other customers has no row to replace its old ones; they stay until a --full-refresh.
 #}
+{{ config(large_fact_config('customer_id', spark_partition_by='last_load_id')) }}
 {% set window_seconds = var('recontact_window_days') * 86400 %}
 
 with
 
-stitched as (
-    select * from {{ ref('int_conversations_stitched_into_issues') }}
-),
-
 as_of as (
     select * from {{ ref('int_as_of') }}
+),
+
+{% if is_incremental() %}
+    all_stitched as (
+        select * from {{ ref('int_conversations_stitched_into_issues') }}
+    ),
+
+    previous as (
+        select * from {{ this }}
+    ),
+
+    current_counts as (
+        select
+            customer_id,
+            count(*) as conversation_count
+        from all_stitched
+        group by customer_id
+    ),
+
+    previous_counts as (
+        select
+            customer_id,
+            sum(conversation_count) as conversation_count
+        from previous
+        group by customer_id
+    ),
+
+    touched_customers as (
+        -- a load re-stitched them
+        select customer_id from all_stitched
+        where last_load_id > {{ incremental_watermark('last_load_id') }}
+        union
+        -- a conversation of theirs moved to another customer
+        select previous_counts.customer_id
+        from previous_counts
+        left join current_counts on previous_counts.customer_id = current_counts.customer_id
+        where
+            current_counts.conversation_count is null
+            or current_counts.conversation_count != previous_counts.conversation_count
+        union
+        -- the as-of moved since their rows were computed, and one of their issues can change with it
+        select previous.customer_id
+        from previous
+        cross join as_of
+        where
+            previous.computed_as_of_at > as_of.as_of_at
+            or (not previous.is_settled and previous.computed_as_of_at < as_of.as_of_at)
+    ),
+{% endif %}
+
+stitched as (
+    select * from {{ ref('int_conversations_stitched_into_issues') }}
+    {% if is_incremental() %}
+        where customer_id in (select touched_customers.customer_id from touched_customers)
+    {% endif %}
 ),
 
 issue_facts as (
@@ -30,7 +92,8 @@ issue_facts as (
         count(case when resolution_path != 'no_response' then 1 end) as responded_conversation_count,
         count(case when resolution_path = 'ai_only' then 1 end) as ai_only_conversation_count,
         count(case when resolution_path = 'ai_to_human' then 1 end) as ai_to_human_conversation_count,
-        count(case when is_deflection_leakage then 1 end) as deflection_leakage_count
+        count(case when is_deflection_leakage then 1 end) as deflection_leakage_count,
+        max(last_load_id) as last_load_id
     from stitched
     group by issue_id
 ),
@@ -59,7 +122,8 @@ summarized as (
         issue_facts.channel_count > 1 as is_cross_channel,
         issue_facts.opened_at,
         case when issue_facts.last_status = 'resolved' then issue_facts.last_resolved_at end as resolved_at,
-        as_of.as_of_at
+        issue_facts.last_load_id,
+        as_of.as_of_at as computed_as_of_at
     from issue_facts
     cross join as_of
 ),
