@@ -5,15 +5,16 @@
     - A new load: int_conversations_stitched_into_issues re-stitches whole customers; the customers with a row
       of a load above the watermark, and those left with fewer conversations than their issues here count
       (a conversation moved to another customer; proof: docs/DECISIONLOG.md, "Incremental: int_issues_summarized").
-    - A moving as-of time (int_as_of): only is_settled (and is_fcr, is_deflected) depends on it, and a settled
-      issue stays settled as the as-of moves forward. computed_as_of_at keeps the as-of each row was computed at;
-      the customers with an issue not settled then, computed at an earlier as-of, are recomputed, and every
-      row computed at a later as-of (var as_of pinned back) too. A run with nothing new recomputes nothing.
-    The as-of time itself is published by fct_issues from int_as_of. Not covered: a customer all of whose
-    conversations move to other customers has no row to replace its old ones; they stay until a --full-refresh.
+    - A moving as-of time (int_as_of): only is_settled (and is_fcr, is_deflected) depends on it. Each stored issue
+      is judged again at the current as-of from its stored open_conversation_count and last_closed_at (the same
+      macro, issue_is_settled); the customers with an issue whose verdict differs are recomputed. Forward, that
+      is an issue whose window just passed (a settled issue stays settled, an open one stays unsettled); back
+      (var as_of pinned earlier), a settled issue that is no longer. A run with nothing new recomputes nothing.
+    computed_as_of_at (lineage) is the as-of a row was judged at; fct_issues publishes the as-of from int_as_of.
+    Not covered: a customer all of whose conversations move to other customers has no row to replace its old
+    ones; they stay until a --full-refresh.
 #}
 {{ config(large_fact_config('customer_id', spark_partition_by='last_load_id')) }}
-{% set window_seconds = var('recontact_window_days') * 86400 %}
 
 with
 
@@ -59,13 +60,11 @@ as_of as (
             current_counts.conversation_count is null
             or current_counts.conversation_count != previous_counts.conversation_count
         union
-        -- the as-of moved since their rows were computed, and one of their issues can change with it
+        -- the as-of moved and settles (or unsettles) one of their issues
         select previous.customer_id
         from previous
         cross join as_of
-        where
-            previous.computed_as_of_at > as_of.as_of_at
-            or (not previous.is_settled and previous.computed_as_of_at < as_of.as_of_at)
+        where previous.is_settled != ({{ issue_is_settled('previous', 'as_of.as_of_at') }})
     ),
 {% endif %}
 
@@ -115,13 +114,13 @@ summarized as (
         issue_facts.channel_count,
         issue_facts.deflection_leakage_count,
         issue_facts.last_status = 'resolved' as is_resolved,
-        issue_facts.open_conversation_count = 0
-        and {{ seconds_between('issue_facts.last_closed_at', 'as_of.as_of_at') }} > {{ window_seconds }}
-            as is_settled,
+        {{ issue_is_settled('issue_facts', 'as_of.as_of_at') }} as is_settled,
         issue_facts.conversation_count > 1 as is_recontacted,
         issue_facts.channel_count > 1 as is_cross_channel,
         issue_facts.opened_at,
         case when issue_facts.last_status = 'resolved' then issue_facts.last_resolved_at end as resolved_at,
+        issue_facts.open_conversation_count,
+        issue_facts.last_closed_at,
         issue_facts.last_load_id,
         as_of.as_of_at as computed_as_of_at
     from issue_facts
