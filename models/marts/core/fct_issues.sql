@@ -1,6 +1,6 @@
 {#
     One row per issue: one customer problem across conversations and channels (docs/metrics.md §2), with the customer's
-    current account.
+    current account and the as-of time (from int_as_of: int_issues_summarized keeps settled rows across as-of times).
 #}
 with
 
@@ -10,6 +10,10 @@ issues as (
 
 customers as (
     select * from {{ ref('stg_billing__customers') }}
+),
+
+as_of as (
+    select * from {{ ref('int_as_of') }}
 ),
 
 final as (
@@ -31,8 +35,9 @@ final as (
         issues.is_deflected,
         issues.opened_at,
         issues.resolved_at,
-        issues.as_of_at
+        as_of.as_of_at
     from issues
+    cross join as_of
     left join customers on issues.customer_id = customers.customer_id
 )
 
