@@ -6,7 +6,8 @@
       key are counted as superseded_version_count;
     - first_loaded (append-only tables): the first copy in load order; the others are counted as
       dropped_duplicate_count.
-    Every raw column is kept, plus that count (and _row_rank, always 1).
+    Every raw column is kept, plus that count (and _row_rank, always 1). From a raw table, only the keys
+    with several copies go through the window; the rest (at 1M conversations, every message) skip its sort.
     incremental=true makes the model incremental (by key; see incremental_watermark.sql and large_fact_config)
     and an incremental run restages only the keys that loads it has not seen brought, from every copy
     of each, so the kept copy and the count stay exact.
