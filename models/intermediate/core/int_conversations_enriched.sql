@@ -40,22 +40,6 @@ intent_taxonomy as (
     select * from {{ ref('intent_taxonomy') }}
 ),
 
-message_facts as (
-    select
-        conversation_id,
-        min(case when is_response then created_at end) as first_response_at,
-        min(case when is_useful_response then created_at end) as first_useful_response_at,
-        count(
-            case when is_conversational and author_type in ('customer', 'bot', 'agent') then 1 end
-        ) as depth,
-        count(case when is_bot_message then 1 end) as bot_message_count,
-        count(case when is_fallback then 1 end) as fallback_message_count,
-        count(case when is_agent_message then 1 end) as agent_message_count,
-        max(_load_id) as last_load_id
-    from messages
-    group by conversation_id
-),
-
 escalations_ranked as (
     select
         conversation_id,
@@ -88,17 +72,31 @@ first_escalations as (
     where escalation_rank = 1
 ),
 
-first_agent_replies as (
-    -- the first conversational agent message, and the first at or after the escalation
+message_facts as (
+    -- one pass over the messages (a second would make the engine keep them all): the escalation joined in
     select
         messages.conversation_id,
-        min(messages.created_at) as first_agent_message_at,
+        min(case when messages.is_response then messages.created_at end) as first_response_at,
+        min(case when messages.is_useful_response then messages.created_at end) as first_useful_response_at,
+        count(
+            case
+                when messages.is_conversational and messages.author_type in ('customer', 'bot', 'agent') then 1
+            end
+        ) as depth,
+        count(case when messages.is_bot_message then 1 end) as bot_message_count,
+        count(case when messages.is_fallback then 1 end) as fallback_message_count,
+        count(case when messages.is_agent_message then 1 end) as agent_message_count,
+        -- the first conversational agent message, and the first at or after the escalation
+        min(case when messages.is_agent_message then messages.created_at end) as first_agent_message_at,
         min(
-            case when messages.created_at >= first_escalations.escalated_at then messages.created_at end
-        ) as first_agent_message_after_escalation_at
+            case
+                when messages.is_agent_message and messages.created_at >= first_escalations.escalated_at
+                    then messages.created_at
+            end
+        ) as first_agent_message_after_escalation_at,
+        max(messages._load_id) as last_load_id
     from messages
     left join first_escalations on messages.conversation_id = first_escalations.conversation_id
-    where messages.is_agent_message
     group by messages.conversation_id
 ),
 
@@ -128,8 +126,8 @@ joined as (
         message_facts.first_useful_response_at,
         case
             when first_escalations.escalated_at is not null
-                then first_agent_replies.first_agent_message_after_escalation_at
-            else first_agent_replies.first_agent_message_at
+                then message_facts.first_agent_message_after_escalation_at
+            else message_facts.first_agent_message_at
         end as first_human_response_at,
         event_facts.lead_captured_at,
         greatest(
@@ -139,7 +137,6 @@ joined as (
     left join message_facts on conversations.conversation_id = message_facts.conversation_id
     left join event_facts on conversations.conversation_id = event_facts.conversation_id
     left join first_escalations on conversations.conversation_id = first_escalations.conversation_id
-    left join first_agent_replies on conversations.conversation_id = first_agent_replies.conversation_id
 ),
 
 flagged as (

@@ -84,10 +84,10 @@ issued as (
         status,
         row_number() over issue_ordered as conversation_sequence,
         is_new_issue_flag = 1 as is_issue_opener,
-        row_number() over (
+        -- the issue's last: its place equals the issue's size (no second sort, in descending order)
+        row_number() over issue_ordered = count(*) over (
             partition by customer_id, intent, issue_number
-            order by created_at desc, conversation_id desc
-        ) = 1 as is_last_in_issue,
+        ) as is_last_in_issue,
         created_at,
         resolved_at,
         closed_at,

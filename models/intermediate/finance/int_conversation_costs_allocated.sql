@@ -25,11 +25,22 @@ conversation_months as (
     from conversations
 ),
 
-allocation_weights as (
-    -- one row per conversation × cost category of its month: the conversation's units of the category's basis
+month_basis_totals as (
+    -- each allocation basis's units in a month, by a hash aggregate (not a window over conversation x category)
+    select
+        month,
+        sum(agent_message_weight) as agent_message_total,
+        sum(bot_message_weight) as bot_message_total,
+        sum(1) as conversation_total
+    from conversation_months
+    group by month
+),
+
+allocation_weight_totals as (
+    -- one row per conversation × cost category of its month: the conversation's units of the category's basis,
+    -- and the month's
     select
         conversation_months.conversation_id,
-        conversation_months.month,
         ledger.category,
         ledger.allocated_amount,
         case ledger.allocation_basis
@@ -37,16 +48,16 @@ allocation_weights as (
             when 'bot_messages' then conversation_months.bot_message_weight
             when 'conversations' then 1
             else 0
-        end as allocation_weight
+        end as allocation_weight,
+        case ledger.allocation_basis
+            when 'agent_messages' then month_basis_totals.agent_message_total
+            when 'bot_messages' then month_basis_totals.bot_message_total
+            when 'conversations' then month_basis_totals.conversation_total
+            else 0
+        end as month_allocation_weight
     from conversation_months
     inner join ledger on conversation_months.month = ledger.month
-),
-
-allocation_weight_totals as (
-    select
-        *,
-        sum(allocation_weight) over (partition by month, category) as month_allocation_weight
-    from allocation_weights
+    inner join month_basis_totals on conversation_months.month = month_basis_totals.month
 ),
 
 category_allocations as (
