@@ -8,7 +8,8 @@ boundary), then 2 December. The day batches also bring what arrives late in real
 - day 2 re-exports three conversations that were open in day 1's batch, now resolved, and an old resolved
   conversation (closed weeks before) as unresolved and closed later, with a newer updated_at: the next
   conversation of its customer about the same intent joins its issue;
-- day 3 brings a CSAT response about a conversation of a week before, held back from the first batch.
+- day 3 brings a CSAT response about a conversation of a week before, held back from the first batch, and a
+  late November qa cost (a new ledger row: the ledger is append-only): every November cost share moves.
 Warehouse A: the first batch, `dbt seed` and `dbt run`, then per day a load and `dbt run`
 (incremental), then a run where nothing new arrived (a load that skips every file, then `dbt run`).
 After each day's run A equals a warehouse B that loaded everything so far at once and ran
@@ -39,7 +40,8 @@ DAYS = ("day1", "day2", "day3")
 RUNS = ("first", *DAYS, "nothing_new")
 INCREMENTAL = ("stg_helpdesk__messages", "stg_helpdesk__events", "int_messages_classified",
                "int_conversations_enriched", "int_conversations_stitched_into_issues",
-               "int_fallback_questions_extracted", "int_kb_views_self_served", "int_issues_summarized")
+               "int_fallback_questions_extracted", "int_kb_views_self_served", "int_issues_summarized",
+               "int_conversation_costs_allocated")
 LINEAGE = {"_load_id", "last_load_id", "_loaded_at", "_source_file", "_source_row", "computed_as_of_at"}
 CSV = "read_csv('{}', all_varchar = true)"
 
@@ -162,6 +164,14 @@ def hold_back_survey(first: Path, later: Path, day: str) -> str:
     return str(found[0])
 
 
+def add_a_late_november_cost(later: Path) -> None:
+    """A later batch brings a ledger row of 25.28 more November qa cost (124.72 in the generated ledger)."""
+    out = later / "finance" / "support_costs" / "late.csv"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("cost_id,month,category,amount,currency\n"
+                   "cost_202511_qa_late,2025-11-01,qa,25.28,USD\n", encoding="utf-8")
+
+
 @dataclass(frozen=True)
 class History:
     """The batches, warehouse A's copy after each run, and what the late arrivals were."""
@@ -203,6 +213,7 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> History:
     old_conversation = reexport_old_conversation(root / "first", root / "day2", days[1])
     late_response = hold_back_survey(root / "first", root / "day3", days[2])
     late_fallback = late_question_and_fallback(root / "first", root / "day1")
+    add_a_late_november_cost(root / "day3")
     snapshots, incremental = run_a(root)
     return History(root, snapshots, incremental, reexported, old_conversation, late_response, late_fallback)
 
@@ -317,3 +328,13 @@ def test_a_late_question_becomes_its_fallbacks_question(history: History) -> Non
     assert len(before) == 1 and before[0][1] != "msg_late_question", "the old fallback had another question"
     question = ("msg_late_question", "where is my late refund")
     assert after == sorted([(fallback, *question), ("msg_late_fallback", *question)]), "both now ask the late one"
+
+
+def test_a_late_ledger_row_moves_its_months_cost_shares(history: History) -> None:
+    sql = ("select ledger.ledger_amount, round(sum(costs.qa_cost), 6) from intermediate.int_cost_ledger_allocated "
+           "as ledger inner join intermediate.int_conversation_costs_allocated as costs on ledger.month = costs.month "
+           "where ledger.month = date '2025-11-01' and ledger.category = 'qa' group by ledger.ledger_amount")
+    (before, before_shares), = query(history.snapshots["day2"], sql)
+    (after, after_shares), = query(history.snapshots["day3"], sql)
+    assert (float(before), before_shares) == (124.72, 124.72), "November's qa, all allocated to its conversations"
+    assert (float(after), after_shares) == (150.0, 150.0), "25.28 more, shared out again"

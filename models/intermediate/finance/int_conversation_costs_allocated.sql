@@ -4,15 +4,55 @@
     messages; ai_usage to bot_involved conversations in proportion to their bot messages; tooling equally to every
     conversation. What a month/category allocates comes from int_cost_ledger_allocated; nothing is rounded, and a
     conversation with nothing allocated has cost 0.
+    Incremental by month: a conversation's share depends on every conversation of its month and on the month's
+    ledger, and on nothing else (not on the as-of time). A run recomputes whole months: those of the conversations a
+    load touched (int_conversations_enriched.last_load_id above the watermark; their month now and the month stored
+    here, as a new version may move created_at), and those a load added a cost row to (the ledger is append-only: a
+    month's ledger changes only by a new row, so a stg_finance__support_costs._load_id above the watermark). Keyed by
+    conversation_id: every conversation of a recomputed month is in the batch, so delete+insert replaces each
+    recomputed month whole and also the old row of a conversation that moved out of a month.
+    last_load_id is the later of the conversation's and of its month's latest cost row.
 #}
+{{ config(large_fact_config('conversation_id', spark_partition_by='last_load_id')) }}
+
 with
+
+{% if is_incremental() %}
+    touched_conversations as (
+        select conversation_id, created_at from {{ ref('int_conversations_enriched') }}
+        where last_load_id > {{ incremental_watermark('last_load_id') }}
+    ),
+
+    recomputed_months as (
+        -- the touched conversations' months now, and before (a new version may have moved its created_at)
+        select cast({{ dbt.date_trunc('month', 'created_at') }} as date) as month from touched_conversations
+        union
+        select month from {{ this }}
+        where conversation_id in (select touched_conversations.conversation_id from touched_conversations)
+        union
+        -- the months a load added a ledger row to
+        select month from {{ ref('stg_finance__support_costs') }}
+        where _load_id > {{ incremental_watermark('last_load_id') }}
+    ),
+{% endif %}
 
 conversations as (
     select * from {{ ref('int_conversations_enriched') }}
+    {% if is_incremental() %}
+        where
+            cast({{ dbt.date_trunc('month', 'created_at') }} as date)
+            in (select recomputed_months.month from recomputed_months)
+    {% endif %}
 ),
 
 ledger as (
     select * from {{ ref('int_cost_ledger_allocated') }}
+    {% if is_incremental() %}where month in (select recomputed_months.month from recomputed_months){% endif %}
+),
+
+support_costs as (
+    select * from {{ ref('stg_finance__support_costs') }}
+    {% if is_incremental() %}where month in (select recomputed_months.month from recomputed_months){% endif %}
 ),
 
 conversation_months as (
@@ -21,8 +61,18 @@ conversation_months as (
         cast({{ dbt.date_trunc('month', 'created_at') }} as date) as month,
         -- the conversation's units of each allocation basis
         case when is_human_involved then agent_message_count else 0 end as agent_message_weight,
-        case when is_bot_involved then bot_message_count else 0 end as bot_message_weight
+        case when is_bot_involved then bot_message_count else 0 end as bot_message_weight,
+        last_load_id
     from conversations
+),
+
+cost_loads as (
+    -- the latest load that added a row to each month's ledger
+    select
+        month,
+        max(_load_id) as last_load_id
+    from support_costs
+    group by month
 ),
 
 month_basis_totals as (
@@ -88,10 +138,12 @@ zero_filled as (
         coalesce(conversation_category_costs.training_cost, 0) as training_cost,
         coalesce(conversation_category_costs.qa_cost, 0) as qa_cost,
         coalesce(conversation_category_costs.ai_usage_cost, 0) as ai_usage_cost,
-        coalesce(conversation_category_costs.tooling_cost, 0) as tooling_cost
+        coalesce(conversation_category_costs.tooling_cost, 0) as tooling_cost,
+        greatest(conversation_months.last_load_id, coalesce(cost_loads.last_load_id, 0)) as last_load_id
     from conversation_months
     left join conversation_category_costs
         on conversation_months.conversation_id = conversation_category_costs.conversation_id
+    left join cost_loads on conversation_months.month = cost_loads.month
 ),
 
 final as (
@@ -103,7 +155,8 @@ final as (
         qa_cost,
         ai_usage_cost,
         tooling_cost,
-        agent_labor_cost + training_cost + qa_cost + ai_usage_cost + tooling_cost as allocated_cost
+        agent_labor_cost + training_cost + qa_cost + ai_usage_cost + tooling_cost as allocated_cost,
+        last_load_id
     from zero_filled
 )
 
