@@ -174,7 +174,7 @@ def test_incremental_runs_on_spark_equal_a_full_build(tmp_path: Path) -> None:
         shutil.copytree(tmp_path / batch, tmp_path / "a" / "landing", dirs_exist_ok=True)
         load(tmp_path / "a" / "landing", a)
     # the first run builds the incremental models (and what they read); the second builds every model on them
-    build_on_spark(spark, a, "--select", "+int_conversations_stitched_into_issues", "resource_type:seed",
+    build_on_spark(spark, a, "--select", *(f"+{model}" for model in INCREMENTAL), "resource_type:seed",
                    "--resource-type", "seed", "--resource-type", "model")
     flags_before = data_files(spark, "intermediate", "int_messages_classified")
     assert {f.split("/")[0] for f in flags_before} == {"_load_id=1", "_load_id=2"}
