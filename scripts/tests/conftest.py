@@ -142,14 +142,19 @@ def run_load(raw: Path, warehouse: Path, **options: Any) -> LoadReport:
 MODELS_ONLY = ("--exclude", "resource_type:test", "resource_type:unit_test")
 
 
-def adapter_build_args(helpdesk_source: str = "contract", billing_source: str = "contract") -> list[str]:
-    """dbt arguments of a build from these sources (dbt_source_args) that leave out the layers' unit tests."""
+def source_vars(helpdesk_source: str = "contract", billing_source: str = "contract") -> list[str]:
+    """The `--vars` of a build from these sources: dbt_source_args without its staging unit-test exclusions."""
     from support_metrics.connectors import dbt_source_args
 
     args = dbt_source_args(helpdesk_source=helpdesk_source, billing_source=billing_source)
-    vars_only = args[:args.index("--exclude")] if "--exclude" in args else args  # it excludes staging's only
-    return [*vars_only, "--exclude", *(f"test_type:unit,path:models/{layer}"
-                                       for layer in ("staging", "intermediate", "marts"))]
+    return args[:args.index("--exclude")] if "--exclude" in args else args
+
+
+def adapter_build_args(helpdesk_source: str = "contract", billing_source: str = "contract") -> list[str]:
+    """dbt arguments of a build from these sources that leave out the layers' unit tests."""
+    layers = ("staging", "intermediate", "marts")
+    return [*source_vars(helpdesk_source, billing_source), "--exclude",
+            *(f"test_type:unit,path:models/{layer}" for layer in layers)]
 
 
 # Generated data built with dbt once per session and shared by every test that reads built marts.

@@ -15,7 +15,7 @@ import pytest
 
 from support_metrics.postgres import Server, copy_raw_to_postgres, start_server, stop_server
 
-from .conftest import MODELS_ONLY, Built, adapter_build_args
+from .conftest import MODELS_ONLY, Built, adapter_build_args, source_vars
 from .engines import assert_marts_equal
 
 
@@ -108,7 +108,7 @@ def test_source_adapters_build_on_postgres_as_on_duckdb(server: Server, tmp_path
                             *((tmp_path / tool / tool, tool) for tool in tools)):
         assert load_raw(raw_dir, warehouse, echo=lambda _: None, source=source).committed
     args = adapter_build_args(helpdesk_source=helpdesk, billing_source=billing)
-    vars_only = args[:args.index("--exclude")]
+    vars_only = source_vars(helpdesk, billing)
     base = {k: v for k, v in os.environ.items() if not k.startswith("SUPPORT_")}
     for name, env in (("duckdb", base | {"SUPPORT_WAREHOUSE": str(warehouse)}), ("postgres", base | server.env())):
         if name == "postgres":

@@ -15,13 +15,13 @@ from support_metrics.generate import generate
 from support_metrics.load import load_raw
 from support_metrics.warehouse import quote, schema_columns
 
-from .conftest import adapter_build_args
+from .conftest import adapter_build_args, source_vars
 
 SIZE = {"customers": 300, "days": 60, "seed": 5}
 # The build from Zendesk: the vars, every data test and the adapter's unit tests (conftest.adapter_build_args).
 ZENDESK = adapter_build_args(helpdesk_source="zendesk")
 AIRBYTE = adapter_build_args(helpdesk_source="zendesk_airbyte")  # = zendesk, var zendesk_landed_by: airbyte
-ZENDESK_VARS = ZENDESK[:ZENDESK.index("--exclude")]
+ZENDESK_VARS = source_vars(helpdesk_source="zendesk")
 
 
 def build_operation(work: Path, shape: str = "contract", args: tuple[str, ...] = (), command: str = "build",
