@@ -49,9 +49,10 @@ lint-sql: install
 	@mkdir -p target
 	SUPPORT_WAREHOUSE=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff lint models tests analyses
 	@# each source adapter is enabled only by its var: lint it with that var set (zendesk_airbyte: Zendesk's folder)
-	for tool in zendesk intercom stripe zendesk_airbyte; do \
-	  SUPPORT_WAREHOUSE=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff lint models/sources/$${tool%_airbyte} \
-	    --config .sqlfluff-adapters/$$tool.cfg || exit 1; done
+	for run in "zendesk models/sources/zendesk models/sources/stripe" "intercom models/sources/intercom" \
+	  "zendesk_airbyte models/sources/zendesk"; do set -- $$run; config=$$1; shift; \
+	  SUPPORT_WAREHOUSE=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff lint "$$@" \
+	    --config .sqlfluff-adapters/$$config.cfg || exit 1; done
 
 lint: lint-python lint-sql
 
@@ -83,16 +84,16 @@ java:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openjdk-17-jre-headless; }
 
-# Everything: lint, then the DuckDB/PostgreSQL/browser tests with the Spark tests running beside them (two
-# processes on the machine's cores; Spark's dbt gets its own target and log folders). Spark's log is printed
-# at the end; the command fails when either set fails.
-test: lint install browser postgres install-spark java
+# Everything, on the machine's two cores: the DuckDB/PostgreSQL/browser tests in one process; lint, then the Spark
+# tests, in another beside it (with its own dbt target and log folders). That second lane's output is printed at
+# the end; the command fails when either lane fails.
+test: install browser postgres install-spark java
 	@mkdir -p test-artifacts
-	@echo "Spark tests (make test-spark) run beside these; their log: test-artifacts/spark.log, shown at the end"
-	@DBT_TARGET_PATH=$(CURDIR)/target/spark-tests DBT_LOG_PATH=$(CURDIR)/logs/spark-tests \
-	  $(BIN)/pytest -m spark > test-artifacts/spark.log 2>&1 & spark=$$!; \
+	@echo "lint, then the Spark tests (make test-spark), run beside these; their log: test-artifacts/spark.log, shown at the end"
+	@( export DBT_TARGET_PATH=$(CURDIR)/target/spark-tests DBT_LOG_PATH=$(CURDIR)/logs/spark-tests; \
+	   $(MAKE) --no-print-directory lint && $(BIN)/pytest -m spark ) > test-artifacts/spark.log 2>&1 & other=$$!; \
 	  $(BIN)/pytest -m "not spark"; main=$$?; \
-	  wait $$spark; rc=$$?; echo "== Spark tests (make test-spark)"; cat test-artifacts/spark.log; \
+	  wait $$other; rc=$$?; echo "== lint, then the Spark tests (make test-spark)"; cat test-artifacts/spark.log; \
 	  test $$main = 0 && test $$rc = 0
 
 bench-load: install
