@@ -3,20 +3,36 @@
     (docs/metrics.md §12), the same intervals as first_human_response_seconds and resolution_seconds counted only
     inside the open hours of its channel's schedule (calendar seconds for a channel without one); null where
     those are null. And, for the SLA clock of what has not happened yet, the business seconds elapsed from the
-    same starts to the as-of time: without a human response yet, and while the conversation is open.
+    same starts to the as-of time: while a human answer is expected and none came yet (escalated, or a person
+    took part), and while the conversation is open.
+    Incremental, by conversation: a row depends on its conversation, its channel's schedule and, for those two
+    clocks still running, the as-of time. A run recomputes the conversations a load touched
+    (int_conversations_enriched's last_load_id) and the ones still running a clock whose row was computed at
+    another as-of time (computed_as_of_at); a closed, answered conversation is never computed again. A changed
+    schedule needs --full-refresh.
 #}
+{{ config(large_fact_config('conversation_id', spark_partition_by='last_load_id')) }}
+
 with
+
+as_of as (
+    select * from {{ ref('int_as_of') }}
+),
 
 conversations as (
     select * from {{ ref('int_conversations_enriched') }}
+    {% if is_incremental() %}
+        where
+            last_load_id > {{ incremental_watermark('last_load_id') }}
+            or ({{ conversation_clock_runs_to_as_of('') }} and conversation_id in (
+                select computed.conversation_id from {{ this }} as computed
+                where computed.computed_as_of_at != (select as_of.as_of_at from as_of)
+            ))
+    {% endif %}
 ),
 
 channel_schedules as (
     select * from {{ schedule_relation('channel_schedules') }}
-),
-
-as_of as (
-    select * from {{ ref('int_as_of') }}
 ),
 
 starts as (
@@ -28,7 +44,7 @@ starts as (
         conversations.created_at,
         conversations.first_human_response_at,
         case when conversations.status = 'resolved' then conversations.resolved_at end as resolved_at,
-        case when conversations.first_human_response_at is null then as_of.as_of_at end as human_wait_as_of_at,
+        case when {{ human_response_awaited() }} then as_of.as_of_at end as human_wait_as_of_at,
         case when conversations.status = 'open' then as_of.as_of_at end as open_as_of_at
     from conversations
     cross join as_of
@@ -43,8 +59,7 @@ starts as (
 ] %}
 
 spans as (
-    -- only the spans that end: one without an end is null, as a timing without a span; every conversation keeps
-    -- one (its first human response, or the wait for it up to the as-of time)
+    -- only the spans that end: one without an end is null, as a timing without a span
     {% for timing, start_column, end_column in timings %}
         select
             conversation_id,
@@ -62,7 +77,7 @@ timed as (
     {{ business_seconds('spans', ['conversation_id', 'timing']) }}
 ),
 
-final as (
+clocked as (
     select
         conversation_id,
         cast(max(case when timing = 'first_human_response' then business_seconds end) as {{ type_double() }})
@@ -75,6 +90,21 @@ final as (
             as resolution_elapsed_business_seconds
     from timed
     group by conversation_id
+),
+
+final as (
+    -- every conversation keeps its row (nulls where no span ends), so delete+insert leaves no stale one
+    select
+        conversations.conversation_id,
+        clocked.first_human_response_business_seconds,
+        clocked.resolution_business_seconds,
+        clocked.first_human_response_elapsed_business_seconds,
+        clocked.resolution_elapsed_business_seconds,
+        conversations.last_load_id,
+        as_of.as_of_at as computed_as_of_at
+    from conversations
+    left join clocked on conversations.conversation_id = clocked.conversation_id
+    cross join as_of
 )
 
 select * from final
