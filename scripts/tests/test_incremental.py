@@ -41,7 +41,8 @@ RUNS = ("first", *DAYS, "nothing_new")
 INCREMENTAL = ("stg_helpdesk__messages", "stg_helpdesk__events", "int_messages_classified",
                "int_conversations_enriched", "int_conversations_stitched_into_issues",
                "int_fallback_questions_extracted", "int_kb_views_self_served", "int_issues_summarized",
-               "int_conversation_costs_allocated", "int_conversations_business_timed")
+               "int_conversation_costs_allocated", "int_conversations_business_timed",
+               "fct_conversations")
 LINEAGE = {"_load_id", "last_load_id", "_loaded_at", "_source_file", "_source_row", "computed_as_of_at"}
 CSV = "read_csv('{}', all_varchar = true)"
 

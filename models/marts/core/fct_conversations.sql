@@ -1,11 +1,76 @@
 {#
     One row per conversation (latest version): the facts of docs/metrics.md §1 with the issue it belongs to (§2),
     the customer's current account and its allocated support cost (§6). The base of every conversation mart.
+    Incremental, by conversation (docs/incremental.md): a run recomputes every conversation whose row a load or
+    the moving as-of time can change:
+    - of the customers of the conversations a load touched, now and before (their issues are stitched again), and
+      of the customers with a new version in billing (their account);
+    - of the months of those touched conversations, now and before, and of the months a load added a ledger row to
+      (a month's conversations share its cost);
+    - still running an SLA clock, or open (the SLA status and the zero-response flag age with the as-of time), when
+      their row was computed at another as-of time (computed_as_of_at): with nothing new, nothing is recomputed.
+    last_load_id is the latest load among the conversation, its customer's billing row and its month's ledger.
 #}
+{{ config(large_fact_config('conversation_id', spark_partition_by='last_load_id')) }}
+-- depends_on: {{ ref('stg_finance__support_costs') }}
+
 with
+
+as_of as (
+    select * from {{ ref('int_as_of') }}
+),
+
+{% if is_incremental() %}
+    touched_conversations as (
+        select
+            conversation_id,
+            customer_id,
+            cast({{ dbt.date_trunc('month', 'created_at') }} as date) as month
+        from {{ ref('int_conversations_enriched') }}
+        where last_load_id > {{ incremental_watermark('last_load_id') }}
+    ),
+
+    previous as (
+        -- the touched conversations as this table holds them: a new version may move one to another customer or month
+        select
+            conversation_id,
+            customer_id,
+            cast({{ dbt.date_trunc('month', 'created_date') }} as date) as month
+        from {{ this }}
+        where conversation_id in (select touched_conversations.conversation_id from touched_conversations)
+    ),
+
+    touched_customers as (
+        select customer_id from touched_conversations
+        union
+        select customer_id from previous
+        union
+        select customer_id from {{ ref('stg_billing__customers') }}
+        where _load_id > {{ incremental_watermark('last_load_id') }}
+    ),
+
+    touched_months as (
+        select month from touched_conversations
+        union
+        select month from previous
+        union
+        select month from {{ ref('stg_finance__support_costs') }}
+        where _load_id > {{ incremental_watermark('last_load_id') }}
+    ),
+{% endif %}
 
 conversations as (
     select * from {{ ref('int_conversations_enriched') }}
+    {% if is_incremental() %}
+        where
+            customer_id in (select touched_customers.customer_id from touched_customers)
+            or cast({{ dbt.date_trunc('month', 'created_at') }} as date)
+            in (select touched_months.month from touched_months)
+            or ({{ conversation_clock_runs_to_as_of('') }} and conversation_id in (
+                select computed.conversation_id from {{ this }} as computed
+                where computed.computed_as_of_at != (select as_of.as_of_at from as_of)
+            ))
+    {% endif %}
 ),
 
 stitched as (
@@ -18,10 +83,6 @@ customers as (
 
 costs as (
     select * from {{ ref('int_conversation_costs_allocated') }}
-),
-
-as_of as (
-    select * from {{ ref('int_as_of') }}
 ),
 
 business_timings as (
@@ -99,7 +160,11 @@ final as (
         conversations.resolved_at,
         conversations.closed_at,
         conversations.escalated_at,
-        conversations.lead_captured_at
+        conversations.lead_captured_at,
+        cast(greatest(
+            conversations.last_load_id, coalesce(customers._load_id, 0), coalesce(costs.last_load_id, 0)
+        ) as {{ dbt.type_bigint() }}) as last_load_id,
+        as_of.as_of_at as computed_as_of_at
     from conversations
     inner join stitched on conversations.conversation_id = stitched.conversation_id
     cross join as_of
