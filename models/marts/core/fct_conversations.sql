@@ -40,20 +40,24 @@ as_of as (
         where conversation_id in (select touched_conversations.conversation_id from touched_conversations)
     ),
 
+    touched_now_and_before as (
+        select customer_id, month from touched_conversations
+        union all
+        select customer_id, month from previous
+    ),
+
     touched_customers as (
-        select customer_id from touched_conversations
+        select customer_id from touched_now_and_before
         union
-        select customer_id from previous
-        union
+        -- a new billing version: the customer's account
         select customer_id from {{ ref('stg_billing__customers') }}
         where _load_id > {{ incremental_watermark('last_load_id') }}
     ),
 
     touched_months as (
-        select month from touched_conversations
+        select month from touched_now_and_before
         union
-        select month from previous
-        union
+        -- a new ledger row: the month's cost shares
         select month from {{ ref('stg_finance__support_costs') }}
         where _load_id > {{ incremental_watermark('last_load_id') }}
     ),
