@@ -142,6 +142,11 @@ def run_load(raw: Path, warehouse: Path, **options: Any) -> LoadReport:
 MODELS_ONLY = ("--exclude", "resource_type:test", "resource_type:unit_test")
 
 
+# Load ids a mart carries as lineage (fct_conversations.last_load_id): two warehouses that landed the same data in
+# different loads (a tool's tables and the contract's files apart) number them differently.
+LOAD_IDS = ("last_load_id",)
+
+
 def source_vars(helpdesk_source: str = "contract", billing_source: str = "contract") -> list[str]:
     """The `--vars` of a build from these sources: dbt_source_args without its staging unit-test exclusions."""
     from support_metrics.connectors import dbt_source_args

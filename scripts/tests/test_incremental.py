@@ -42,7 +42,7 @@ INCREMENTAL = ("stg_helpdesk__messages", "stg_helpdesk__events", "int_messages_c
                "int_conversations_enriched", "int_conversations_stitched_into_issues",
                "int_fallback_questions_extracted", "int_kb_views_self_served", "int_issues_summarized",
                "int_conversation_costs_allocated", "int_conversations_business_timed",
-               "fct_conversations")
+               "int_conversation_agents_handled", "fct_conversations")
 LINEAGE = {"_load_id", "last_load_id", "_loaded_at", "_source_file", "_source_row", "computed_as_of_at"}
 CSV = "read_csv('{}', all_varchar = true)"
 

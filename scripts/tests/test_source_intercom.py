@@ -16,7 +16,7 @@ from support_metrics.compare import row_differences, sorted_rows
 from support_metrics.generate import generate
 from support_metrics.warehouse import literal, quote, schema_columns
 
-from .conftest import MODELS_ONLY, adapter_build_args, query, run_load
+from .conftest import LOAD_IDS, MODELS_ONLY, adapter_build_args, query, run_load
 
 pytestmark = pytest.mark.slow
 
@@ -94,12 +94,13 @@ OWN_KEYS = {"fct_survey_responses": "response_id"}
 
 
 def _marts(warehouse: Path) -> dict[str, tuple[list[str], list[tuple[object, ...]]]]:
-    """Every mart's rows, customer ids of people without a billing match ('intercom:' + contact id) normalised."""
+    """Every mart's rows (load ids aside), customer ids of people without a billing match ('intercom:' + contact id)
+    normalised."""
     con = duckdb.connect(str(warehouse), read_only=True)
     con.execute("set TimeZone = 'UTC'")
     found = {}
     for table, typed in schema_columns(con, "marts").items():
-        typed = [(column, kind) for column, kind in typed if OWN_KEYS.get(table) != column]
+        typed = [(column, kind) for column, kind in typed if OWN_KEYS.get(table) != column and column not in LOAD_IDS]
         names = [column for column, _ in typed]
         select = ", ".join(f"replace({quote(c)}, 'intercom:', '')" if kind.lower() == "varchar" else quote(c)
                            for c, kind in typed)

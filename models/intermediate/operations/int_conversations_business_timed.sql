@@ -19,15 +19,24 @@ as_of as (
     select * from {{ ref('int_as_of') }}
 ),
 
+{% if is_incremental() %}
+    recomputed as (
+        -- one union, not an `or` of subqueries (Spark 4 fails to run that plan)
+        select conversation_id from {{ ref('int_conversations_enriched') }}
+        where last_load_id > {{ incremental_watermark('last_load_id') }}
+        union
+        select enriched.conversation_id
+        from {{ ref('int_conversations_enriched') }} as enriched
+        inner join {{ this }} as computed on enriched.conversation_id = computed.conversation_id
+        inner join as_of on computed.computed_as_of_at != as_of.as_of_at
+        where {{ conversation_clock_runs_to_as_of('enriched') }}
+    ),
+{% endif %}
+
 conversations as (
     select * from {{ ref('int_conversations_enriched') }}
     {% if is_incremental() %}
-        where
-            last_load_id > {{ incremental_watermark('last_load_id') }}
-            or ({{ conversation_clock_runs_to_as_of('') }} and conversation_id in (
-                select computed.conversation_id from {{ this }} as computed
-                where computed.computed_as_of_at != (select as_of.as_of_at from as_of)
-            ))
+        where conversation_id in (select recomputed.conversation_id from recomputed)
     {% endif %}
 ),
 
