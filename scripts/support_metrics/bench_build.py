@@ -100,11 +100,11 @@ def keep_run_results(work: Path) -> Path:
     return kept
 
 
-def bench_size(size: int, work: Path, echo: Echo) -> dict[str, object]:
-    """One size end to end in `work`; the figures of each step."""
-    customers = customers_for(size)
-    echo(f"~{size:,} conversations ({customers:,} customers x {DAYS} days)")
-    summary = generate(work / "generated", customers=customers, days=DAYS)
+def bench_size(size: int, work: Path, echo: Echo, days: int = DAYS) -> dict[str, object]:
+    """One size end to end in `work`, over `days` days of history; the figures of each step."""
+    customers = customers_for(size, days)
+    echo(f"~{size:,} conversations ({customers:,} customers x {days} days)")
+    summary = generate(work / "generated", customers=customers, days=days)
     cutoff = split_last_day(work / "generated", work / "first", work / "last")
     shutil.rmtree(work / "generated")
     landing, warehouse, floor_copy = work / "landing", work / "w.duckdb", work / "floor.duckdb"
@@ -142,12 +142,12 @@ def bench_size(size: int, work: Path, echo: Echo) -> dict[str, object]:
             "incremental": incremental.seconds, "incremental_peak_mib": incremental.peak_mib, "noop": noop.seconds}
 
 
-def run(sizes: list[int], echo: Echo, workdir: Path | None = None) -> list[dict[str, object]]:
+def run(sizes: list[int], echo: Echo, workdir: Path | None = None, days: int = DAYS) -> list[dict[str, object]]:
     results = []
     for size in sizes:
         work = Path(tempfile.mkdtemp(prefix="bench-build-", dir=workdir))
         try:
-            results.append(bench_size(size, work, echo))
+            results.append(bench_size(size, work, echo, days))
         finally:
             shutil.rmtree(work, ignore_errors=True)
         echo("")

@@ -321,12 +321,15 @@ def bench_load(rows: int, files: int, workdir: Path | None) -> None:
 @click.option("--conversations", "sizes", type=click.IntRange(min=1000), multiple=True,
               default=(10_000, 100_000, 1_000_000), show_default=True, help="Sizes to run (repeatable).")
 @click.option("--workdir", type=click.Path(path_type=Path, file_okay=False), help="Scratch folder [default: $TMPDIR].")
-def bench_build(sizes: tuple[int, ...], workdir: Path | None) -> None:
+@click.option("--days", type=click.IntRange(min=2), default=120, show_default=True,
+              help="Days of history; the customers are sized so each size has that many conversations. Compare "
+                   "--conversations 1000000 with --conversations 3000000 --days 360: the same day, 3x the history.")
+def bench_build(sizes: tuple[int, ...], workdir: Path | None, days: int) -> None:
     """Generate, load, full build, then load one more day and build incrementally, for each size;
     seconds, throughput and peak memory of each step, and the full build against a hand-written floor."""
     from .bench_build import run
 
-    run(list(sizes), click.echo, workdir)
+    run(list(sizes), click.echo, workdir, days)
 
 
 @bench.command("noop")
