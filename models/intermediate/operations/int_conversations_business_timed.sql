@@ -25,11 +25,7 @@ as_of as (
         select conversation_id from {{ ref('int_conversations_enriched') }}
         where last_load_id > {{ incremental_watermark('last_load_id') }}
         union
-        select enriched.conversation_id
-        from {{ ref('int_conversations_enriched') }} as enriched
-        inner join {{ this }} as computed on enriched.conversation_id = computed.conversation_id
-        inner join as_of on computed.computed_as_of_at != as_of.as_of_at
-        where {{ conversation_clock_runs_to_as_of('enriched') }}
+        {{ conversations_with_stale_clocks() }}
     ),
 {% endif %}
 

@@ -72,11 +72,7 @@ as_of as (
             cast({{ dbt.date_trunc('month', 'created_at') }} as date)
             in (select touched_months.month from touched_months)
         union
-        select enriched.conversation_id
-        from {{ ref('int_conversations_enriched') }} as enriched
-        inner join {{ this }} as computed on enriched.conversation_id = computed.conversation_id
-        inner join as_of on computed.computed_as_of_at != as_of.as_of_at
-        where {{ conversation_clock_runs_to_as_of('enriched') }}
+        {{ conversations_with_stale_clocks() }}
     ),
 {% endif %}
 
