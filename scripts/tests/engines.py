@@ -9,6 +9,7 @@ from typing import Any
 import duckdb
 
 from support_metrics.compare import row_differences, sorted_rows
+from support_metrics.warehouse import quote
 
 Fetch = Callable[[str, list[str]], list[tuple[Any, ...]]]
 
@@ -22,7 +23,7 @@ STAGED_BY_THE_ADAPTERS = ("--select", "+path:models/staging", "+path:models/sour
 
 def quoted(columns: list[str]) -> str:
     """A select list of the columns, each quoted (staging has columns named date, source and comment)."""
-    return ", ".join(f'"{c}"' for c in columns)
+    return ", ".join(quote(c) for c in columns)
 
 
 def assert_marts_equal(warehouse: Path, fetch: Fetch, ignore: frozenset[str] = frozenset()) -> int:
