@@ -37,6 +37,7 @@ section { margin-top: 26px; } h2 { font-size: 19px; border-bottom: 2px solid #1d
 .card { background: #fff; border: 1px solid #dde1e6; border-radius: 6px; padding: 10px 16px; min-width: 170px; }
 .card span { color: #4a5561; font-size: 12px; } .card b { display: block; font-size: 24px; }
 .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 14px; }
+.wide { grid-column: 1 / -1; }
 .chart { background: #fff; border: 1px solid #dde1e6; border-radius: 6px; padding: 4px; min-width: 0;
          overflow: hidden; }
 table { border-collapse: collapse; background: #fff; width: 100%; border: 1px solid #dde1e6; }
@@ -83,10 +84,11 @@ class Page:
         self.parts.append(f"</div></section><section id='{anchor}'><h2>{html.escape(title)}</h2>"
                           f"<p class='lead'>{html.escape(lead)}</p><div class='grid'>")
 
-    def chart(self, fig: object) -> None:
+    def chart(self, fig: object, wide: bool = False) -> None:
+        """A chart in the grid; `wide` spans the whole row (small multiples)."""
         div = fig.to_html(full_html=False, include_plotlyjs=False, div_id=f"chart-{next(self.chart_ids)}",  # type: ignore[attr-defined]
                           default_width="100%", config={"displaylogo": False, "responsive": True})
-        self.parts.append(f"<div class='chart'>{div}</div>")
+        self.parts.append(f"<div class='chart{' wide' if wide else ''}'>{div}</div>")
 
     def raw(self, markup: str) -> None:
         self.parts.append(f"</div>{markup}<div class='grid'>")
@@ -141,9 +143,10 @@ def weekly_review(con: duckdb.DuckDBPyConnection, page: Page) -> None:
                  "(15 min).")
     page.chart(charts.lines(_frame(con, "first_response_by_path"), "week", "first_response_median_seconds",
                             "resolution_path", "Median first response by path, per channel", "week",
-                            "seconds (log scale)", colours=charts.PATH_COLOURS, facet="channel", log=True))
+                            "seconds (log scale)", colours=charts.PATH_COLOURS, facet="channel", log=True), wide=True)
     page.chart(charts.grouped_bars(_frame(con, "resolution_by_intent"), "intent", "rate", "measure",
-                                   "Resolution rate by intent, this week", "intent", "share resolved", percent=True))
+                                   "Resolution rate by intent, this week", "intent", "share resolved", percent=True,
+                                   horizontal=True))
     page.chart(charts.lines(_frame(con, "lead_capture_weekly"), "week", "value", None, "Lead capture rate per week",
                             "week", "share of conversations with a lead", percent=True))
     page.chart(charts.grouped_bars(_frame(con, "csat_by_path"), "week", "csat", "resolution_path",
@@ -191,10 +194,11 @@ def monthly_deep_dive(con: duckdb.DuckDBPyConnection, page: Page) -> None:
                                    colours=charts.PATH_COLOURS))
     page.chart(charts.grouped_bars(_frame(con, "bot_vs_human_time"), "intent", "resolution_median_seconds",
                                    "handler", "Bot against human: median time to resolve", "intent",
-                                   "seconds (log scale)", colours=charts.HANDLER_COLOURS, log=True))
+                                   "seconds (log scale)", colours=charts.HANDLER_COLOURS, log=True,
+                                   horizontal=True))
     page.chart(charts.grouped_bars(_frame(con, "bot_vs_human_cost"), "intent", "cost_per_resolution", "handler",
                                    "Bot against human: cost per resolution", "intent", "reporting currency",
-                                   colours=charts.HANDLER_COLOURS))
+                                   colours=charts.HANDLER_COLOURS, horizontal=True))
     sentences = "".join(
         f"<li>The bot resolves <b>{html.escape(intent)}</b> in {_duration(bot_seconds)} at "
         f"{_number(bot_cost, '.2f')}; people in {_duration(human_seconds)} at {_number(human_cost, '.2f')} "
@@ -208,7 +212,8 @@ def monthly_deep_dive(con: duckdb.DuckDBPyConnection, page: Page) -> None:
                                    "Churn by support journey (90 days before the month)", "support journey",
                                    "churned / active accounts", percent=True))
     page.chart(charts.grouped_bars(_frame(con, "nps_by_segment"), "segment", "nps", "segment_type",
-                                   "NPS by segment, latest quarter", "segment", "NPS (-100 to 100)"))
+                                   "NPS by segment, latest quarter", "segment", "NPS (-100 to 100)",
+                                   horizontal=True))
 
 
 def write_report(published: Path, out: Path | None = None) -> Path:

@@ -14,12 +14,26 @@ import plotly.graph_objects as go
 PATH_COLOURS = {"ai_only": "#2e7d32", "ai_to_human": "#f9a825", "human_only": "#1565c0", "no_response": "#9e9e9e"}
 HANDLER_COLOURS = {"bot": "#2e7d32", "human": "#1565c0"}
 NOW_BEFORE = {"now": "#1565c0", "before": "#b0bec5"}
-LAYOUT: dict[str, Any] = {"template": "plotly_white", "height": 380, "margin": {"l": 60, "r": 20, "t": 60, "b": 50},
-                          "legend": {"orientation": "h", "y": -0.2}, "font": {"size": 12}}
+# The legend sits in a row of its own between the title and the plot, never under the axis labels.
+LAYOUT: dict[str, Any] = {"template": "plotly_white", "height": 380, "margin": {"l": 60, "r": 20, "t": 90, "b": 50},
+                          "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title_text": ""},
+                          "font": {"size": 12}}
+BAR_HEIGHT, LABEL_HEIGHT = 11, 20  # pixels per bar and per category label of a horizontal chart: every label shows
+
+
+def _grouped(frame: pd.DataFrame, category: str, colour: str) -> bool:
+    """True when some category has bars of several colours side by side (else the colour only labels it)."""
+    return bool(frame.groupby(category)[colour].nunique().max() > 1)
+
+
+def _height(frame: pd.DataFrame, category: str, colour: str) -> int:
+    """A horizontal bar chart's height: room for each category's bars, at least the default."""
+    bars = frame[category].nunique() * (frame[colour].nunique() if _grouped(frame, category, colour) else 1)
+    return max(int(LAYOUT["height"]), 150 + max(BAR_HEIGHT * bars, LABEL_HEIGHT * frame[category].nunique()))
 
 
 def _finish(fig: go.Figure, title: str, x: str, y: str, percent: bool = False, log: bool = False) -> go.Figure:
-    fig.update_layout(title={"text": title, "x": 0.01}, **LAYOUT)
+    fig.update_layout(title={"text": title, "x": 0.01, "y": 0.98, "yanchor": "top"}, **LAYOUT)
     fig.update_xaxes(title_text=x)
     if log:
         fig.update_yaxes(title_text=y, type="log")
@@ -44,12 +58,14 @@ def lines(frame: pd.DataFrame, x: str, y: str | list[str], colour: str | None, t
                   facet_col=facet, facet_col_wrap=4 if facet else 0)
     if isinstance(y, list):  # one line per column, named by the column
         fig.update_layout(legend_title_text="")
-    if facet:
+    _finish(fig, title, x_title, y_title, percent, log)
+    if facet:  # small multiples: one axis title each way, a few dated ticks per panel
         fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
-        fig.update_layout(height=520)
-    _finish(fig, title, "", y_title, percent, log)
-    fig.update_xaxes(title_text="")
-    fig.update_xaxes(title_text=x_title, row=1)
+        fig.update_layout(height=560)
+        fig.update_xaxes(title_text="", nticks=4)
+        fig.update_yaxes(title_text="")
+        fig.update_xaxes(title_text=x_title, row=1, col=1)
+        fig.update_yaxes(title_text=y_title, row=1, col=1)
     return fig
 
 
@@ -57,12 +73,13 @@ def grouped_bars(frame: pd.DataFrame, x: str, y: str, colour: str, title: str, x
                  percent: bool = False, colours: dict[str, str] | None = None, horizontal: bool = False,
                  log: bool = False) -> go.Figure:
     if horizontal:
-        fig = px.bar(frame, x=y, y=x, color=colour, orientation="h", barmode="group",
-                     color_discrete_map=colours or {})
+        fig = px.bar(frame, x=y, y=x, color=colour, orientation="h", color_discrete_map=colours or {},
+                     barmode="group" if _grouped(frame, x, colour) else "relative")
         fig.update_yaxes(autorange="reversed")
         _finish(fig, title, y_title, x_title)
-        fig.update_xaxes(tickformat=".0%" if percent else None)
-        fig.update_yaxes(tickformat=None, rangemode=None)
+        fig.update_layout(height=_height(frame, x, colour))
+        fig.update_xaxes(tickformat=".0%" if percent else None, type="log" if log else None)
+        fig.update_yaxes(tickformat=None, rangemode=None, type="category")
         return fig
     fig = px.bar(frame, x=x, y=y, color=colour, barmode="group", color_discrete_map=colours or {})
     fig.update_xaxes(type="category")  # months as "2026-01" stay labels, not dates

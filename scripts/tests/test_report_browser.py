@@ -87,6 +87,62 @@ def test_screenshot_per_section(browser: object) -> None:
         assert path.stat().st_size > 20_000
 
 
+# Every text of every chart (titles, tick labels, legend, panel names) as its box on the page, per chart.
+LABEL_BOXES = """
+return [...document.querySelectorAll('.js-plotly-plot')].map((plot) => [plot.layout.title.text,
+  [...plot.querySelectorAll('svg text')].filter((t) => t.textContent.trim()).map((t) => {
+    const box = t.getBoundingClientRect();
+    const tick = t.closest('g[class$="tick"]');
+    return [(tick ? tick.getAttribute('class') + ' ' : '') + t.textContent, box.left, box.right, box.top, box.bottom];
+  }).filter((label) => label[2] > label[1] && label[4] > label[3])]);
+"""
+# Each category axis: how many categories its data has and the tick labels drawn for them.
+CATEGORY_LABELS = """
+const out = [];
+for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+  for (const [key, axis] of Object.entries(plot._fullLayout)) {
+    if (!/^[xy]axis[0-9]*$/.test(key) || axis.type !== 'category' || !axis.visible) continue;
+    out.push([plot.layout.title.text, axis._id, axis._categories.length,
+              plot.querySelectorAll('g.' + axis._id + 'tick text').length]);
+  }
+}
+return out;
+"""
+
+
+def test_no_label_overlaps_another_at_the_default_width(browser: object) -> None:
+    """At the page's default width (1400 px window) no two texts of a chart overlap by more than a pixel:
+    tick labels, axis and chart titles, legend entries and small-multiple panel names."""
+    charts = browser.execute_script(LABEL_BOXES)  # type: ignore[attr-defined]
+    assert len(charts) >= 16 and all(len(labels) > 5 for _, labels in charts)
+    overlaps = [(title, a[0], b[0]) for title, labels in charts for i, a in enumerate(labels)
+                for b in labels[i + 1:]
+                if a[1] < b[2] - 1 and b[1] < a[2] - 1 and a[3] < b[4] - 1 and b[3] < a[4] - 1]
+    assert overlaps == []
+
+
+def test_every_category_label_is_drawn(browser: object) -> None:
+    """No category loses its label: Plotly drops tick labels that would not fit, so a chart too small for its
+    categories shows fewer labels than it has categories."""
+    axes = browser.execute_script(CATEGORY_LABELS)  # type: ignore[attr-defined]
+    assert len(axes) >= 12
+    assert [axis for axis in axes if axis[2] != axis[3]] == []
+
+
+def test_dates_read_as_dates(browser: object) -> None:
+    """No tick label shows a time of day (a week is `2026-01-19` or a month on a date axis), and the week and
+    month lines are drawn on date axes."""
+    import re
+
+    texts = [label[0] for _, labels in browser.execute_script(LABEL_BOXES) for label in labels]  # type: ignore[attr-defined]
+    assert [text for text in texts if re.search(r"\d:\d\d", text)] == []
+    assert any(re.search(r"xtick 20\d\d-\d\d-\d\d$", text) for text in texts)  # the CSAT weeks
+    dated = browser.execute_script(  # type: ignore[attr-defined]
+        "return [...document.querySelectorAll('.js-plotly-plot')].filter((p) => p._fullLayout.xaxis.type === 'date')"
+        ".map((p) => p.layout.title.text);")
+    assert {"Lead capture rate per week", "Median first response by path, per channel"} <= set(dated)
+
+
 def _published(page: tuple[Path, Path], sql: str) -> list[tuple[Any, ...]]:
     con = duckdb.connect(str(page[0]), read_only=True)
     try:
