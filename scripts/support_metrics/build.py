@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,18 +45,23 @@ PARSES_KEPT = 8  # saved parses, one per configuration (warehouse, settings, var
 
 def _flag_values(args: list[str], flag: str) -> list[str]:
     """Every value given to `flag` in args, as `--flag value` or `--flag=value`."""
-    pairs = zip(args, [*args[1:], ""], strict=True)
-    return [value for name, value in pairs if name == flag] + [a.split("=", 1)[1] for a in args
-                                                               if a.startswith(f"{flag}=")]
+    spaced = [value for name, value in pairwise(args) if name == flag]
+    return spaced + [arg.split("=", 1)[1] for arg in args if arg.startswith(f"{flag}=")]
+
+
+def configuration(args: list[str]) -> str:
+    """A short digest of what dbt compiles differently: the project's settings (the warehouse path, its
+    engine settings), --vars and --target."""
+    settings = sorted((k, v) for k, v in os.environ.items() if k.startswith(("SUPPORT_", "DBT_ENV_")))
+    key = json.dumps([settings, _flag_values(args, "--vars"), _flag_values(args, "--target")])
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def saved_parse(args: list[str]) -> Path:
     """Where the parse of this configuration is kept between runs. dbt reparses the whole project when
     --vars or the profile's connection (the warehouse path, its settings) differ from its last parse; one
     saved parse per configuration keeps each warm (docs/DECISIONLOG.md, "dbt's fixed cost")."""
-    settings = sorted((k, v) for k, v in os.environ.items() if k.startswith(("SUPPORT_", "DBT_ENV_")))
-    key = json.dumps([settings, _flag_values(args, "--vars"), _flag_values(args, "--target")])
-    return dbt_target_dir() / "partial_parse" / f"{hashlib.sha256(key.encode()).hexdigest()[:16]}.msgpack"
+    return dbt_target_dir() / "partial_parse" / f"{configuration(args)}.msgpack"
 
 
 def _keep_parse(written: Path, saved: Path, since: float) -> None:
@@ -90,13 +96,14 @@ def run_dbt(args: list[str], warehouse: str | Path | None = None) -> bool:
 
 
 SEMANTIC_MANIFEST = PROJECT_DIR / "target" / "semantic_manifest.json"  # where MetricFlow's `mf` looks, always
+SEMANTIC_PARSES = PROJECT_DIR / "target" / "semantic"  # one parse per configuration: <configuration>/
 
 
-def _semantic_manifest_stale() -> bool:
+def _stale(manifest: Path) -> bool:
     """True when a model, macro, seed or the project file changed after the semantic manifest was written."""
-    if not SEMANTIC_MANIFEST.exists():
+    if not manifest.exists():
         return True
-    written = SEMANTIC_MANIFEST.stat().st_mtime
+    written = manifest.stat().st_mtime
     sources = [PROJECT_DIR / "dbt_project.yml"]
     for folder in ("models", "macros", "seeds"):
         sources.extend(path for path in (PROJECT_DIR / folder).rglob("*") if path.is_file())
@@ -106,15 +113,25 @@ def _semantic_manifest_stale() -> bool:
 def run_metricflow(args: list[str], warehouse: str | Path | None = None) -> int:
     """Run MetricFlow's `mf` (e.g. ["query", "--metrics", "csat"]) on the warehouse; its exit code.
 
-    `mf` reads target/semantic_manifest.json under the project root, so dbt parses into that folder first
-    whenever the project changed since the last parse.
+    The semantic manifest names each table's database (on DuckDB the warehouse file's name), so each
+    warehouse has a parse of its own, in target/semantic/<configuration>/, made again when the project
+    changed. `mf` reads target/semantic_manifest.json only: the warehouse's manifest is put there for the run,
+    under a lock, so two runs on two warehouses never read each other's.
     """
+    import fcntl
+
     dbt_environment(warehouse)
-    if _semantic_manifest_stale() and not run_dbt(["parse", "--quiet", "--target-path", str(SEMANTIC_MANIFEST.parent)]):
+    parsed = SEMANTIC_PARSES / configuration([])
+    if _stale(parsed / SEMANTIC_MANIFEST.name) and not run_dbt(["parse", "--quiet", "--target-path", str(parsed)]):
         return 1
     env = {**os.environ, "DBT_PROJECT_DIR": str(PROJECT_DIR), "DBT_PROFILES_DIR": str(PROJECT_DIR)}
     mf = Path(sys.executable).with_name("mf")
-    return subprocess.run([str(mf), *args], cwd=PROJECT_DIR, env=env, check=False).returncode
+    with (SEMANTIC_PARSES / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        staged = SEMANTIC_MANIFEST.with_name(f".{SEMANTIC_MANIFEST.name}.{os.getpid()}")
+        shutil.copyfile(parsed / SEMANTIC_MANIFEST.name, staged)
+        os.replace(staged, SEMANTIC_MANIFEST)
+        return subprocess.run([str(mf), *args], cwd=PROJECT_DIR, env=env, check=False).returncode
 
 
 # What `support-metrics build` can leave out of a `dbt build` and still publish the same, checked marts

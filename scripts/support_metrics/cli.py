@@ -16,11 +16,30 @@ from .warehouse import DEFAULT_RAW_DIR
 FORMATS = ["csv", "jsonl", "parquet", "mixed"]
 
 WAREHOUSE_HELP = "DuckDB warehouse file [env SUPPORT_WAREHOUSE; default: warehouse/support.duckdb]."
+READ_HELP = ("DuckDB warehouse file [env SUPPORT_WAREHOUSE; default: whichever of warehouse/support.duckdb "
+             "and the demo's warehouse/demo.duckdb was built last].")
 
 
 def _fail(message: str) -> None:
     click.secho(f"error: {message}", fg="red", err=True)
     sys.exit(1)
+
+
+def _reading(command: str, warehouse: Path | None, published: bool = False) -> Path | None:
+    """The warehouse a reading command uses: the one named (flag or $SUPPORT_WAREHOUSE), else the one built
+    (or published) last of your build's and the demo's, said in one line on stderr; fails naming the flag."""
+    from .publish import latest_built, published_path
+
+    if warehouse or os.environ.get("SUPPORT_WAREHOUSE"):
+        return warehouse
+    found = latest_built(published)
+    what = "published" if published else "built"
+    if found is None:
+        _fail(f"no {what} warehouse in warehouse/: run `make demo` or `support-metrics build`, "
+              "or name one with --warehouse FILE")
+    shown = published_path(found) if published else found
+    click.echo(f"{command}: reading {shown}, the last {what} (--warehouse FILE reads another)", err=True)
+    return found
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -103,7 +122,7 @@ def build(warehouse: Path | None, published: Path | None, docs: Path | None, sel
 
 
 @main.command()
-@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=WAREHOUSE_HELP)
+@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=READ_HELP)
 @click.option("--published", type=click.Path(path_type=Path, dir_okay=False),
               help="The last published warehouse, for the row-count drop check [default: as for build].")
 @click.option("--docs", type=click.Path(path_type=Path, file_okay=False), help=DOCS_HELP)
@@ -118,7 +137,7 @@ def check(warehouse: Path | None, published: Path | None, docs: Path | None) -> 
     from .publish import published_path
     from .warehouse import warehouse_path
 
-    target = warehouse_path(warehouse)
+    target = warehouse_path(_reading("check", warehouse))
     if not target.exists():
         _fail(f"no warehouse at {target}; run `support-metrics load` and `support-metrics build` first")
     report = run_checks(target, published_path(target, published), docs, echo=click.echo)
@@ -128,7 +147,7 @@ def check(warehouse: Path | None, published: Path | None, docs: Path | None) -> 
 
 
 @main.command()
-@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=WAREHOUSE_HELP)
+@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=READ_HELP)
 @click.option("--published", type=click.Path(path_type=Path, dir_okay=False), help=PUBLISHED_HELP)
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Folder for the page [default: reports].")
 def report(warehouse: Path | None, published: Path | None, out: Path | None) -> None:
@@ -137,7 +156,8 @@ def report(warehouse: Path | None, published: Path | None, out: Path | None) -> 
     from .publish import published_path
     from .report import write_report
 
-    source = published_path(warehouse, published)
+    named = published or os.environ.get("SUPPORT_PUBLISHED")
+    source = published_path(warehouse if named else _reading("report", warehouse, published=True), published)
     if not source.exists():
         _fail(f"no published warehouse at {source}; run `support-metrics build` first")
     click.echo(f"report: {write_report(source, out)}")
@@ -218,7 +238,7 @@ def spark_register(warehouse: Path | None, parquet: Path | None) -> None:
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
-@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=WAREHOUSE_HELP)
+@click.option("--warehouse", type=click.Path(path_type=Path, dir_okay=False), help=READ_HELP)
 @click.argument("mf_args", nargs=-1, type=click.UNPROCESSED)
 def mf(warehouse: Path | None, mf_args: tuple[str, ...]) -> None:
     """Ask the semantic layer (MetricFlow), e.g.
@@ -231,7 +251,7 @@ def mf(warehouse: Path | None, mf_args: tuple[str, ...]) -> None:
 
     if not mf_args:
         _fail("name an mf command, e.g. `support-metrics mf -- list metrics`")
-    code = run_metricflow(list(mf_args), warehouse)
+    code = run_metricflow(list(mf_args), _reading("mf", warehouse))
     if code:
         sys.exit(code)
 

@@ -11,10 +11,9 @@ from .check import DEFAULT_DOCS_DIR as DATA_DOCS
 from .console import Echo, table
 from .load import load_raw
 from .load_summary import print_summary
-from .warehouse import PROJECT_DIR
+from .warehouse import DEMO_WAREHOUSE, PROJECT_DIR
 
 DEMO_RAW_DIR = PROJECT_DIR / "data" / "demo" / "raw"
-DEMO_WAREHOUSE = PROJECT_DIR / "warehouse" / "demo.duckdb"
 DEMO_SIZE = {"customers": 2000, "days": 120, "seed": 42}
 
 def _step(echo: Echo, title: str) -> float:

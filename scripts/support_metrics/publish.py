@@ -29,6 +29,18 @@ def published_path(warehouse: str | Path | None = None, published: str | Path | 
     return candidate.parent / "published" / candidate.name
 
 
+def latest_built(published: bool = False) -> Path | None:
+    """Of the project's two warehouses, warehouse/support.duckdb (`support-metrics build`) and
+    warehouse/demo.duckdb (`support-metrics demo`), the one written last (with `published`: the one whose
+    published copy was written last); None when neither exists. For readers named no warehouse."""
+    from . import warehouse
+
+    candidates = [warehouse.DEFAULT_WAREHOUSE, warehouse.DEMO_WAREHOUSE]
+    written = {candidate: published_path(candidate) if published else candidate for candidate in candidates}
+    existing = [candidate for candidate in candidates if written[candidate].exists()]
+    return max(existing, key=lambda candidate: written[candidate].stat().st_mtime, default=None)
+
+
 def _fsync(path: Path) -> None:
     descriptor = os.open(path, os.O_RDONLY)
     try:

@@ -9,6 +9,7 @@ import duckdb
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 DEFAULT_WAREHOUSE = PROJECT_DIR / "warehouse" / "support.duckdb"
+DEMO_WAREHOUSE = PROJECT_DIR / "warehouse" / "demo.duckdb"  # what `support-metrics demo` builds
 DEFAULT_RAW_DIR = PROJECT_DIR / "data" / "raw"
 
 

@@ -184,13 +184,14 @@ class Built:
 def _build_generated(mode: str, work: Path) -> Built:
     from support_metrics.generate import generate
 
+    warehouse = work / f"{mode}.duckdb"  # named apart: DuckDB names a file's database after it
     generate(work / "raw", dirty=mode == "dirty", fmt="mixed", **BUILD_SIZE)
-    assert load_raw(work / "raw", work / "w.duckdb", echo=lambda _: None).committed
+    assert load_raw(work / "raw", warehouse, echo=lambda _: None).committed
     env = {k: v for k, v in os.environ.items() if not k.startswith("SUPPORT_")}
-    cmd = [sys.executable, "-m", "support_metrics", "build", "--warehouse", str(work / "w.duckdb"),
+    cmd = [sys.executable, "-m", "support_metrics", "build", "--warehouse", str(warehouse),
            "--docs", str(work / "docs")]
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
-    return Built(mode, work / "w.duckdb", done.stdout + done.stderr if done.returncode else "")
+    return Built(mode, warehouse, done.stdout + done.stderr if done.returncode else "")
 
 
 @pytest.fixture(scope="session")

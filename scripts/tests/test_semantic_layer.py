@@ -247,3 +247,18 @@ def test_every_defined_metric_is_compared_with_a_mart() -> None:
     compared = {metric for parity in PARITIES for metric in parity.columns}
     assert defined - compared == set(), "metrics without a parity check against a mart"
     assert compared - defined == set(), "comparisons of metrics the semantic layer does not define"
+
+
+def test_mf_answers_from_the_warehouse_it_is_named(built_projects: Callable[[str], Built], tmp_path: Path) -> None:
+    """Two warehouses built from one checkout (clean.duckdb and dirty.duckdb: DuckDB names each file's database
+    after it), asked in turn: each answer is that warehouse's own mart, whichever was asked before."""
+    parity = next(p for p in PARITIES if p.name == "response_times_weekly")
+    metrics = list(parity.columns)
+    answers = {}
+    for turn, mode in enumerate(("dirty", "clean", "dirty")):
+        built = built_projects(mode)
+        assert not built.failure, built.failure[-2000:]
+        csv = semantic(built.warehouse, tmp_path / f"{turn}.csv", metrics, list(parity.keys))
+        assert mismatches(built.warehouse, csv, parity.keys, metrics, parity.mart_sql()) == [], mode
+        answers[mode] = csv.read_text(encoding="utf-8")
+    assert answers["clean"] != answers["dirty"], "the two warehouses must differ for the test to tell them apart"
