@@ -16,6 +16,8 @@ from .warehouse import DEFAULT_RAW_DIR
 FORMATS = ["csv", "jsonl", "parquet", "mixed"]
 
 WAREHOUSE_HELP = "DuckDB warehouse file [env SUPPORT_WAREHOUSE; default: warehouse/support.duckdb]."
+WORKDIR = click.option("--workdir", type=click.Path(path_type=Path, file_okay=False, exists=True),
+                       help="Scratch folder, an existing one [default: $TMPDIR].")
 READ_HELP = ("DuckDB warehouse file [env SUPPORT_WAREHOUSE; default: whichever of warehouse/support.duckdb "
              "and the demo's warehouse/demo.duckdb was built last].")
 
@@ -329,7 +331,7 @@ def bench() -> None:
 @click.option("--rows", type=click.IntRange(min=1), default=3_000_000, show_default=True,
               help="Message rows to generate and load.")
 @click.option("--files", type=click.IntRange(min=1), default=6, show_default=True, help="CSV files to split them into.")
-@click.option("--workdir", type=click.Path(path_type=Path, file_okay=False), help="Scratch folder [default: $TMPDIR].")
+@WORKDIR
 def bench_load(rows: int, files: int, workdir: Path | None) -> None:
     """Time the loader against DuckDB's bare read_csv of the same CSV files (goal: under 2x)."""
     from .bench_load import run
@@ -340,7 +342,7 @@ def bench_load(rows: int, files: int, workdir: Path | None) -> None:
 @bench.command("build")
 @click.option("--conversations", "sizes", type=click.IntRange(min=1000), multiple=True,
               default=(10_000, 100_000, 1_000_000), show_default=True, help="Sizes to run (repeatable).")
-@click.option("--workdir", type=click.Path(path_type=Path, file_okay=False), help="Scratch folder [default: $TMPDIR].")
+@WORKDIR
 @click.option("--days", type=click.IntRange(min=2), default=120, show_default=True,
               help="Days of history; the customers are sized so each size has that many conversations. Compare "
                    "--conversations 1000000 with --conversations 3000000 --days 360: the same day, 3x the history.")
@@ -353,7 +355,7 @@ def bench_build(sizes: tuple[int, ...], workdir: Path | None, days: int) -> None
 
 
 @bench.command("noop")
-@click.option("--workdir", type=click.Path(path_type=Path, file_okay=False), help="Scratch folder [default: $TMPDIR].")
+@WORKDIR
 def bench_noop(workdir: Path | None) -> None:
     """Build the demo's operation, then time `support-metrics dbt -- run` with nothing new loaded (goal: under 3 s),
     three times; wall and CPU seconds, and dbt's phases: start-up, parse, set-up, nodes, artifacts, exit."""
@@ -369,7 +371,7 @@ def bench_noop(workdir: Path | None) -> None:
               help="Times each step runs; the median is printed.")
 @click.option("--incremental/--no-incremental", default=True, show_default=True,
               help="Also build the demo without its last day, then that day, and time the second build.")
-@click.option("--workdir", type=click.Path(path_type=Path, file_okay=False), help="Scratch folder [default: $TMPDIR].")
+@WORKDIR
 def bench_overhead(warehouse: Path | None, repeat: int, incremental: bool, workdir: Path | None) -> None:
     """dbt's fixed cost per run at the demo size: start and imports, parse (full, warm, after another
     warehouse), a no-op run split into hook, dbt's per-model cost and the engine's, seeds, tests, the build."""
@@ -387,7 +389,7 @@ def bench_overhead(warehouse: Path | None, repeat: int, incremental: bool, workd
               show_default=True, help="Sizes to run (repeatable).")
 @click.option("--tool", "tools", type=click.Choice(list(CONNECTORS)), multiple=True, default=("zendesk",),
               show_default=True, help="Tools to compare with the contract (repeatable).")
-@click.option("--workdir", type=click.Path(path_type=Path, file_okay=False), help="Scratch folder [default: $TMPDIR].")
+@WORKDIR
 def bench_sources(sizes: tuple[int, ...], tools: tuple[str, ...], workdir: Path | None) -> None:
     """Load and build the same operation from the contract's files and from a tool's shape; the tool's
     load and full build against the contract's (goal: within 1.3x)."""
@@ -401,7 +403,7 @@ def bench_sources(sizes: tuple[int, ...], tools: tuple[str, ...], workdir: Path 
               default=[10_000, 100_000, 1_000_000], show_default=True, help="Target sizes (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True, help="File format.")
 @click.option("--dirty", is_flag=True, help="Benchmark dirty mode.")
-@click.option("--workdir", type=click.Path(path_type=Path, file_okay=False), help="Scratch folder [default: $TMPDIR].")
+@WORKDIR
 def bench_generate(sizes: tuple[int, ...], fmt: str, dirty: bool, workdir: Path | None) -> None:
     """Time the generator and its peak memory at each size (goal at 1M conversations: < 2 min, < 4 GiB)."""
     from .bench_generate import run

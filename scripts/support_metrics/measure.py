@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
+import resource
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,27 +21,34 @@ class Measured:
     value: Any
 
 
+def _run_child(step: Callable[[], Any], read_end: int, write_end: int) -> None:
+    """The child: run the step, then send (status, (seconds, peak KiB, value) or the error) to the parent."""
+    os.close(read_end)
+    try:
+        start = time.perf_counter()
+        value = step()
+        seconds = time.perf_counter() - start
+        peak_kib = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+        payload: tuple[str, Any] = ("ok", (seconds, peak_kib, value))
+    except BaseException as error:  # report any failure to the parent
+        payload = ("error", repr(error))
+    with os.fdopen(write_end, "wb") as pipe:
+        pickle.dump(payload, pipe)
+
+
 def measured(step: Callable[[], Any]) -> Measured:
-    """Run step() in a fresh forked process; its peak RSS is not mixed with this process's."""
+    """Run step() in a fresh forked process; its peak RSS is not mixed with this process's.
+
+    The child is a multiprocessing Process (fork), not a bare os.fork: it exits through multiprocessing's
+    own exit, which releases the semaphores dbt creates (else the resource tracker warns of leaked ones)."""
     read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # child
-        os.close(read_end)
-        code = 0
-        try:
-            start = time.perf_counter()
-            value = step()
-            payload: tuple[str, Any] = ("ok", (time.perf_counter() - start, value))
-        except BaseException as error:  # report any failure to the parent, then exit
-            payload, code = ("error", repr(error)), 1
-        with os.fdopen(write_end, "wb") as pipe:
-            pickle.dump(payload, pipe)
-        os._exit(code)
+    child = multiprocessing.get_context("fork").Process(target=_run_child, args=(step, read_end, write_end))
+    child.start()
     os.close(write_end)
     with os.fdopen(read_end, "rb") as pipe:
         status, result = pickle.load(pipe)
-    _, _, usage = os.wait4(pid, 0)
+    child.join()
     if status != "ok":
         raise RuntimeError(f"measured step failed: {result}")
-    seconds, value = result
-    return Measured(seconds, usage.ru_maxrss / 1024, value)
+    seconds, peak_kib, value = result
+    return Measured(seconds, peak_kib / 1024, value)
