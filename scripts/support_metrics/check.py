@@ -1,7 +1,8 @@
 """`support-metrics check`: run the Great Expectations suites on a warehouse and write the Data Docs.
 
-The warehouse is read through DuckDB into pandas and validated by GX's pandas data source (GX's SQL
-data source does not work on DuckDB). The suites are code (`expectations.py`); the results land in
+On DuckDB the rows are read into pandas and validated by GX's pandas data source (GX's SQL data source
+does not work on DuckDB); on PostgreSQL GX's own PostgreSQL data source runs every expectation as SQL on
+the server, no copy of the tables. The suites are code (`expectations.py`); the results land in
 `<docs>/index.html` (self-contained, readable offline) and `<docs>/validation_results.json` (GX's own
 JSON of every validation result).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ from typing import Any
 import duckdb
 
 from .console import Echo, table
-from .expectations import Batch, marts_suite, privacy_suite, raw_suite, reconciliation_suite
+from .expectations import DUCKDB_MARTS, Audited, Batch, marts_suite, privacy_suite, raw_suite, reconciliation_suite
 from .warehouse import PROJECT_DIR
 
 DEFAULT_DOCS_DIR = PROJECT_DIR / "reports" / "data-docs"
@@ -45,7 +47,7 @@ class Outcome:
 
 @dataclass
 class CheckReport:
-    warehouse: Path
+    warehouse: Path  # the DuckDB file, or for PostgreSQL a stand-in path naming the server and schema
     docs: Path
     outcomes: list[Outcome]
     seconds: float
@@ -86,7 +88,8 @@ def mart_row_counts(warehouse: Path | None) -> dict[str, int]:
         con.close()
 
 
-def _gx_context() -> Any:
+def _gx_context(echo: Echo) -> Any:
+    echo("  loading Great Expectations…")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
@@ -128,51 +131,89 @@ def _plain(value: Any) -> Any:
     return value.item() if hasattr(value, "item") else value
 
 
-def suites(con: duckdb.DuckDBPyConnection, previous_rows: dict[str, int]) -> list[Batch]:
-    return [*raw_suite(), *marts_suite(mart_columns(con), previous_rows, max_row_drop()),
-            *reconciliation_suite(), *privacy_suite()]
+def suites(columns: dict[str, list[str]], previous_rows: dict[str, int],
+           audited: Audited = DUCKDB_MARTS) -> list[Batch]:
+    return [*raw_suite(), *marts_suite(columns, previous_rows, max_row_drop(), audited),
+            *reconciliation_suite(audited), *privacy_suite(audited)]
+
+
+class QueryFailed(Exception):
+    """A batch's query failed (a missing table or column): a failed check, not a crash."""
 
 
 def run_checks(warehouse: Path, published: Path | None = None, docs: Path | None = None,
                echo: Echo = print) -> CheckReport:
-    """Validate every suite on `warehouse`; row counts against `published` (the last successful publish)."""
+    """Validate every suite on the DuckDB `warehouse`; row counts against `published` (the last publish)."""
+    context = _gx_context(echo)
+    source = context.data_sources.add_pandas("warehouse")
+    con = duckdb.connect(str(warehouse))
+
+    def batch_of(batch: Batch) -> Any:
+        try:
+            frame = con.execute(batch.sql).df()
+        except duckdb.Error as error:
+            raise QueryFailed(str(error).splitlines()[0]) from error
+        asset = source.add_dataframe_asset(name=f"{batch.suite}.{batch.name}")
+        return asset.add_batch_definition_whole_dataframe("all").get_batch(batch_parameters={"dataframe": frame})
+
+    try:
+        batches = suites(mart_columns(con), mart_row_counts(published))
+        return _validate(warehouse, batches, batch_of, docs, echo)
+    finally:
+        con.close()
+
+
+def run_checks_postgres(dsn: str, url: str, marts: str, docs: Path | None = None, echo: Echo = print) -> CheckReport:
+    """Validate every suite on PostgreSQL, with the marts read from schema `marts` (the candidate) and row
+    counts against the published schema `marts`. `url`: the same server as a SQLAlchemy URL, for GX."""
+    from .postgres import mart_columns_postgres, mart_row_counts_postgres
+
+    context = _gx_context(echo)
+    source = context.data_sources.add_postgres("warehouse", connection_string=url)
+
+    def batch_of(batch: Batch) -> Any:
+        import sqlalchemy
+
+        try:
+            with sqlalchemy.create_engine(url).connect() as probe:  # a missing table fails here, in one line
+                probe.execute(sqlalchemy.text(f"select * from ({batch.sql}) as probed limit 0"))
+        except sqlalchemy.exc.DBAPIError as error:
+            raise QueryFailed(str(error.orig).splitlines()[0]) from error
+        asset = source.add_query_asset(name=f"{batch.suite}.{batch.name}", query=batch.sql)
+        return asset.add_batch_definition_whole_table("all").get_batch()
+
+    batches = suites(mart_columns_postgres(dsn, marts), mart_row_counts_postgres(dsn, "marts"),
+                     Audited("postgres", marts))
+    return _validate(Path(f"postgresql/{marts}"), batches, batch_of, docs, echo)
+
+
+def _validate(warehouse: Path, batches: list[Batch], batch_of: Callable[[Batch], Any], docs: Path | None,
+              echo: Echo) -> CheckReport:
+    """Validate each batch (batch_of: its GX batch), then write the Data Docs."""
+    import great_expectations as gx
+
     from .data_docs import write_data_docs
 
     started = time.perf_counter()
     docs = Path(docs or DEFAULT_DOCS_DIR)
-    previous_rows = mart_row_counts(published)
-    echo("  loading Great Expectations…")
-    context = _gx_context()
-    import great_expectations as gx
-
-    source = context.data_sources.add_pandas("warehouse")
-    con = duckdb.connect(str(warehouse))
     outcomes: list[Outcome] = []
     results_json = []
-    try:
-        batches = suites(con, previous_rows)
-        for number, batch in enumerate(batches, 1):
-            try:
-                frame = con.execute(batch.sql).df()
-            except duckdb.Error as error:  # a missing table or column is a failure, not a crash
-                outcomes.append(Outcome(batch.suite, batch.name, "query", {"sql": batch.sql}, False,
-                                        error=str(error).splitlines()[0]))
-                continue
-            asset = source.add_dataframe_asset(name=f"{batch.suite}.{batch.name}")
-            definition = asset.add_batch_definition_whole_dataframe("all")
-            suite = gx.ExpectationSuite(name=f"{batch.suite}.{batch.name}",
-                                        expectations=[e.build() for e in batch.expectations])
-            result_format: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": SAMPLE_SIZE}
-            if batch.index_column:
-                result_format["unexpected_index_column_names"] = [batch.index_column]
-            validation = definition.get_batch(batch_parameters={"dataframe": frame}).validate(
-                suite, result_format=result_format)
-            outcomes.extend(_outcomes(batch, validation))
-            results_json.append(validation.to_json_dict())
-            if number % 10 == 0 or number == len(batches):
-                echo(f"  validated {number}/{len(batches)} batches")
-    finally:
-        con.close()
+    for number, batch in enumerate(batches, 1):
+        try:
+            gx_batch = batch_of(batch)
+        except QueryFailed as error:
+            outcomes.append(Outcome(batch.suite, batch.name, "query", {"sql": batch.sql}, False, error=str(error)))
+            continue
+        suite = gx.ExpectationSuite(name=f"{batch.suite}.{batch.name}",
+                                    expectations=[e.build() for e in batch.expectations])
+        result_format: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": SAMPLE_SIZE}
+        if batch.index_column:
+            result_format["unexpected_index_column_names"] = [batch.index_column]
+        validation = gx_batch.validate(suite, result_format=result_format)
+        outcomes.extend(_outcomes(batch, validation))
+        results_json.append(validation.to_json_dict())
+        if number % 10 == 0 or number == len(batches):
+            echo(f"  validated {number}/{len(batches)} batches")
     report = CheckReport(warehouse, docs, outcomes, time.perf_counter() - started)
     docs.mkdir(parents=True, exist_ok=True)
     (docs / "validation_results.json").write_text(json.dumps(results_json, indent=1, default=str), encoding="utf-8")
@@ -186,6 +227,15 @@ def describe(outcome: Outcome) -> str:
     if "column_A" in args:
         return f"{args['column_A']} >= {args['column_B']}"
     return str(args.get("column", "(table)"))
+
+
+def audit_passed(report: CheckReport, kept: str, echo: Echo = print) -> bool:
+    """The audit step of a build: the summary, and when it failed what was kept and where to read why."""
+    print_check_summary(report, echo)
+    if not report.passed:
+        echo(f"check failed: {len(report.failures)} expectation(s) above; {kept}")
+        echo(f"read why in the Data Docs: {report.docs / 'index.html'}")
+    return report.passed
 
 
 def print_check_summary(report: CheckReport, echo: Echo = print) -> None:

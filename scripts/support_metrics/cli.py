@@ -105,13 +105,19 @@ DOCS_HELP = "Folder for the Data Docs [default: reports/data-docs]."
               help="Where the billing comes from: the raw contract, or Stripe's connector tables.")
 @click.option("--vars", "dbt_vars", metavar="YAML",
               help="More dbt vars as a YAML mapping, e.g. \"{zendesk_schema: zendesk_fivetran, as_of: '2026-03-01'}\".")
+@click.option("--target", type=click.Choice(["duckdb", "postgres"]), envvar="SUPPORT_TARGET", default="duckdb",
+              show_default=True, help="The engine [env SUPPORT_TARGET]: postgres builds on the server the "
+              "SUPPORT_PG_* variables name, from its schema raw.")
 def build(warehouse: Path | None, published: Path | None, docs: Path | None, select: tuple[str, ...],
-          full_refresh: bool, helpdesk_source: str, billing_source: str, dbt_vars: str | None) -> None:
+          full_refresh: bool, helpdesk_source: str, billing_source: str, dbt_vars: str | None, target: str) -> None:
     """Write, audit, publish: dbt build the warehouse (the candidate), run the Great Expectations
     checks on it, and only when both pass copy its marts atomically to the published file BI reads.
 
-    On any failure the published file stays exactly as it was and the exit code is 1.
+    On PostgreSQL (--target postgres) the candidate is the schema marts__candidate, audited on the server,
+    then renamed to marts in one transaction with the readers' grants carried over.
+    On any failure the published marts stay exactly as they were and the exit code is 1.
     """
+    from .postgres import build_and_publish_postgres
     from .publish import build_and_publish
 
     args = [a for s in select for a in ("--select", s)] + (["--full-refresh"] if full_refresh else [])
@@ -119,7 +125,12 @@ def build(warehouse: Path | None, published: Path | None, docs: Path | None, sel
     if extra is not None and not isinstance(extra, dict):
         _fail(f"--vars takes a YAML mapping, such as '{{zendesk_schema: zendesk}}', not {dbt_vars!r}")
     args += dbt_source_args(helpdesk_source, billing_source, extra)
-    if not build_and_publish(warehouse, published, args, docs, echo=click.echo):
+    os.environ["SUPPORT_TARGET"] = target
+    if target == "postgres" and (warehouse or published):
+        _fail("--warehouse and --published name DuckDB files; on PostgreSQL the SUPPORT_PG_* variables name the server")
+    done = build_and_publish_postgres(args, docs, echo=click.echo) if target == "postgres" \
+        else build_and_publish(warehouse, published, args, docs, echo=click.echo)
+    if not done:
         sys.exit(1)
 
 

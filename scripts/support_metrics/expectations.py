@@ -1,7 +1,9 @@
 """The Great Expectations suites, as code: what the raw landing and the published marts must satisfy.
 
-Each suite is a list of batches: a SQL query the warehouse answers (DuckDB, read into pandas, the way
-GX validates it) and the expectations its rows must meet. The raw suite is derived from the contract
+Each suite is a list of batches: a SQL query the warehouse answers and the expectations its rows must meet.
+The suites are written once; `Audited` says which engine's SQL to write (DuckDB, whose rows GX validates
+in pandas, or PostgreSQL, where GX runs the expectations as SQL) and which schema holds the marts under
+audit (`marts`, or a candidate schema before it is published). The raw suite is derived from the contract
 (`contract.py`), the marts suite from the marts' column names (the house naming rules say what a column
 holds: `_rate` in 0..1, `_seconds` and `_count` not negative, `nps` in -100..100).
 """
@@ -10,10 +12,27 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from .contract import TABLES, Table
-from .rules import CARD, EMAIL, duckdb_phone_numbers_sql, normalize_enum_sql, spelled
+from .rules import CARD, EMAIL, duckdb_phone_numbers_sql, normalize_enum_sql, postgres_phone_numbers_sql, spelled
+
+
+@dataclass(frozen=True)
+class Audited:
+    """What the suites read: the engine (its SQL dialect) and the schema holding the marts."""
+
+    engine: Literal["duckdb", "postgres"] = "duckdb"
+    marts: str = "marts"
+
+    def relation(self, name: str) -> str:
+        """`schema.table` as the suites name it (`marts.x`), in the schema audited."""
+        schema, table = name.split(".")
+        return f"{self.marts}.{table}" if schema == "marts" else name
+
+
+DUCKDB_MARTS = Audited()  # the default: DuckDB, the marts in schema `marts`
+
 
 # Free-text columns of staging and marts that staging masks (model, column), docs/metrics.md §9.
 MASKED_TEXT = (
@@ -112,7 +131,8 @@ MART_GRAINS: dict[str, tuple[str, ...]] = {
 }
 
 
-def marts_suite(columns: dict[str, list[str]], previous_rows: dict[str, int], max_row_drop: float) -> list[Batch]:
+def marts_suite(columns: dict[str, list[str]], previous_rows: dict[str, int], max_row_drop: float,
+                audited: Audited = DUCKDB_MARTS) -> list[Batch]:
     """One batch per mart (only the columns with a promise), plus row counts against the last publish.
 
     `columns`: mart name -> its columns; `previous_rows`: mart name -> rows at the last successful publish.
@@ -123,7 +143,7 @@ def marts_suite(columns: dict[str, list[str]], previous_rows: dict[str, int], ma
         grain = list(MART_GRAINS.get(mart, ()))
         selected = [*grain, *(name for name in checked if name not in grain)]
         select = ", ".join(selected) if selected else "1 as _row"
-        batch = Batch("marts", f"marts.{mart}", f"select {select} from marts.{mart}")
+        batch = Batch("marts", f"marts.{mart}", f"select {select} from {audited.relation(f'marts.{mart}')}")
         if grain:
             batch.expectations.append(Expect("ExpectCompoundColumnsToBeUnique", {"column_list": grain}))
         for name in checked:
@@ -170,29 +190,42 @@ RECONCILIATIONS = (
 RECONCILIATION_TOLERANCE = 1e-6
 
 
-def reconciliation_suite() -> list[Batch]:
+def reconciliation_suite(audited: Audited = DUCKDB_MARTS) -> list[Batch]:
+    double = "double precision" if audited.engine == "postgres" else "double"
+
+    def at(sql: str) -> str:
+        return sql.replace("marts.", f"{audited.marts}.")
+
     parts = [
-        f"select '{name}' as reconciliation, cast(coalesce(({left}), 0) as double) as left_value, "
-        f"cast(coalesce(({right}), 0) as double) as right_value"
+        f"select '{name}' as reconciliation, cast(coalesce(({at(left)}), 0) as {double}) as left_value, "
+        f"cast(coalesce(({at(right)}), 0) as {double}) as right_value"
         for name, left, right in RECONCILIATIONS
     ]
-    sql = "select *, right_value - left_value as difference from (" + " union all ".join(parts) + ")"
+    sql = ("select *, right_value - left_value as difference from ("
+           + " union all ".join(parts) + ") as reconciled")
     tolerance = RECONCILIATION_TOLERANCE
     expect = Expect("ExpectColumnValuesToBeBetween", {"column": "difference", "min_value": -tolerance,
                                                        "max_value": tolerance})
     return [Batch("marts", "reconciliation", sql, [expect], index_column="reconciliation")]
 
 
-def privacy_suite() -> list[Batch]:
+def privacy_suite(audited: Audited = DUCKDB_MARTS) -> list[Batch]:
     """Masked text: no email, card or phone number left, by the patterns staging masks with (rules.py).
     Only rows with an `@` or a digit can hold one, so the warehouse hands GX just those rows, with the
-    phone numbers it finds (a phone is a pattern match with a number of digits, which no regex counts)."""
+    phone numbers it finds (a phone is a pattern match with a number of digits, which no regex counts).
+    GX matches the patterns in pandas on DuckDB (Python's spelling) and in SQL on PostgreSQL (its own)."""
     batches = []
     for relation, column in MASKED_TEXT:
-        phones = f"nullif(array_to_string({duckdb_phone_numbers_sql(column)}, ' | '), '') as phone_numbers"
-        sql = f"select {column}, {phones} from {relation} where regexp_matches({column}, '[@0-9]')"
+        if audited.engine == "postgres":
+            phones = f"{postgres_phone_numbers_sql(column)} as phone_numbers"
+            rows = f"{column} ~ '[@0-9]'"
+        else:
+            phones = f"nullif(array_to_string({duckdb_phone_numbers_sql(column)}, ' | '), '') as phone_numbers"
+            rows = f"regexp_matches({column}, '[@0-9]')"
+        sql = f"select {column}, {phones} from {audited.relation(relation)} where {rows}"
+        spelling = "postgres" if audited.engine == "postgres" else "python"
         expectations = [
-            *(Expect("ExpectColumnValuesToNotMatchRegex", {"column": column, "regex": spelled(pattern, "python")})
+            *(Expect("ExpectColumnValuesToNotMatchRegex", {"column": column, "regex": spelled(pattern, spelling)})
               for pattern in (EMAIL, CARD)),
             Expect("ExpectColumnValuesToBeNull", {"column": "phone_numbers"}),
         ]

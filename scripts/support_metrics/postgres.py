@@ -16,9 +16,11 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
+from .console import Echo
 from .warehouse import schema_columns
 
 PG_BIN = Path(os.environ.get("SUPPORT_PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -112,3 +114,132 @@ def stop_server(server: Server) -> None:
     subprocess.run(_as_owner([str(PG_BIN / "pg_ctl"), "-D", str(server.data), "-m", "fast", "stop"]),
                    check=False, capture_output=True)
     shutil.rmtree(server.data.parent, ignore_errors=True)
+
+
+# Write-audit-publish on PostgreSQL: dbt builds the marts into CANDIDATE, the audit reads them there, and
+# the publish renames the candidate schema to `marts` in one transaction (docs/DECISIONLOG.md, "PostgreSQL").
+CANDIDATE = "marts__candidate"
+PUBLISHED = "marts"
+
+
+def dsn_from_env() -> str:
+    """The server profiles.yml's `postgres` target connects to, from the same env vars and defaults."""
+    env = os.environ.get
+    return (f"host={env('SUPPORT_PG_HOST', '127.0.0.1')} port={env('SUPPORT_PG_PORT', '5432')} "
+            f"user={env('SUPPORT_PG_USER', 'support')} password={env('SUPPORT_PG_PASSWORD', '')} "
+            f"dbname={env('SUPPORT_PG_DATABASE', 'support')}")
+
+
+def sqlalchemy_url(dsn: str) -> str:
+    """A libpq key=value DSN as a SQLAlchemy URL (psycopg2), for Great Expectations' data source."""
+    from sqlalchemy.engine import URL
+
+    parts = dict(pair.split("=", 1) for pair in dsn.split())
+    return URL.create("postgresql+psycopg2", username=parts.get("user"), password=parts.get("password") or None,
+                      host=parts.get("host"), port=int(parts.get("port", 5432)),
+                      database=parts.get("dbname")).render_as_string(hide_password=False)
+
+
+def _rows(dsn: str, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    import psycopg2
+
+    with psycopg2.connect(dsn) as con, con.cursor() as cursor:
+        cursor.execute(sql, parameters)
+        rows = cursor.fetchall()
+    con.close()
+    return rows
+
+
+def mart_columns_postgres(dsn: str, schema: str) -> dict[str, list[str]]:
+    """Each table of `schema` with its columns in order."""
+    columns: dict[str, list[str]] = {}
+    for table, column in _rows(dsn, "select table_name, column_name from information_schema.columns "
+                                    "where table_schema = %s order by table_name, ordinal_position", (schema,)):
+        columns.setdefault(table, []).append(column)
+    return columns
+
+
+def mart_row_counts_postgres(dsn: str, schema: str) -> dict[str, int]:
+    """Rows per table of `schema` (empty when the schema does not exist yet)."""
+    tables = mart_columns_postgres(dsn, schema)
+    if not tables:
+        return {}
+    counts = " union all ".join(f"select '{t}', count(*) from \"{schema}\".\"{t}\"" for t in tables)
+    return {table: int(rows) for table, rows in _rows(dsn, counts)}
+
+
+# Privileges granted on a schema and on each table of it, to any role but the owner's (PUBLIC aside).
+SCHEMA_GRANTS = ("select r.rolname, a.privilege_type from pg_namespace as n cross join aclexplode(n.nspacl) as a "
+                 "inner join pg_roles as r on r.oid = a.grantee where n.nspname = %s and a.grantee <> n.nspowner")
+TABLE_GRANTS = ("select c.relname, r.rolname, a.privilege_type from pg_class as c "
+                "inner join pg_namespace as n on n.oid = c.relnamespace cross join aclexplode(c.relacl) as a "
+                "inner join pg_roles as r on r.oid = a.grantee where n.nspname = %s and a.grantee <> c.relowner")
+
+
+def publish_candidate(dsn: str, candidate: str = CANDIDATE, published: str = PUBLISHED) -> list[tuple[str, int]]:
+    """Swap the candidate schema in for the published one, in one transaction: the published schema's grants
+    (schema and tables, e.g. bi_reader's) are given to the candidate first, then the published schema is
+    renamed away, the candidate renamed to it, and the old one dropped. A reader sees the old marts or the
+    new ones, never a mix. The tables and rows published."""
+    import psycopg2
+
+    copied = mart_row_counts_postgres(dsn, candidate)
+    if not copied:
+        raise RuntimeError(f"no candidate schema {candidate} to publish")
+    retired = f"{published}__retired"
+    with psycopg2.connect(dsn) as con, con.cursor() as cursor:
+        cursor.execute(SCHEMA_GRANTS, (published,))
+        for role, privilege in cursor.fetchall():
+            cursor.execute(f'grant {privilege} on schema "{candidate}" to "{role}"')
+        cursor.execute(TABLE_GRANTS, (published,))
+        for table, role, privilege in cursor.fetchall():
+            if table in copied:
+                cursor.execute(f'grant {privilege} on "{candidate}"."{table}" to "{role}"')
+        cursor.execute(f'drop schema if exists "{retired}" cascade')
+        cursor.execute("select 1 from pg_namespace where nspname = %s", (published,))
+        if cursor.fetchone():
+            cursor.execute(f'alter schema "{published}" rename to "{retired}"')
+        cursor.execute(f'alter schema "{candidate}" rename to "{published}"')
+        cursor.execute(f'drop schema if exists "{retired}" cascade')
+    con.close()  # the with block committed the transaction
+    return sorted(copied.items())
+
+
+def build_and_publish_postgres(dbt_args: list[str], docs: Path | None = None, echo: Echo = print) -> bool:
+    """Write-audit-publish on the `postgres` target: dbt build with the marts in a fresh candidate schema, the
+    Great Expectations suites on it through GX's PostgreSQL data source, then the swap; True when published.
+    A failed build or audit leaves the published schema untouched (the candidate stays, to inspect)."""
+    import psycopg2
+
+    from .build import run_dbt
+    from .check import audit_passed, run_checks_postgres
+    from .publish import published_line
+
+    dsn = dsn_from_env()
+    parts = dict(pair.split("=", 1) for pair in dsn.split())
+    server = f"{parts['host']}:{parts['port']}/{parts['dbname']}"
+    kept = f"the published schema {PUBLISHED} on {server} is left exactly as it was"
+
+    began = time.perf_counter()
+    echo(f"== 1/3 dbt build into the candidate schema {CANDIDATE} on PostgreSQL {server}")
+    with psycopg2.connect(dsn) as con, con.cursor() as cursor:
+        cursor.execute(f'drop schema if exists "{CANDIDATE}" cascade')  # each candidate is built afresh
+    con.close()
+    os.environ["SUPPORT_MARTS_SCHEMA"] = CANDIDATE
+    try:
+        built = run_dbt(["build", *dbt_args])
+    finally:
+        os.environ.pop("SUPPORT_MARTS_SCHEMA")
+    if not built:
+        echo(f"dbt build failed (see dbt's output above); {kept}")
+        return False
+    echo(f"  built in {time.perf_counter() - began:.1f}s")
+
+    echo("== 2/3 audit: Great Expectations checks on the candidate (as SQL on the server)")
+    if not audit_passed(run_checks_postgres(dsn, sqlalchemy_url(dsn), CANDIDATE, docs, echo=echo), kept, echo):
+        return False
+
+    began = time.perf_counter()
+    echo(f"== 3/3 publish: {CANDIDATE} becomes {PUBLISHED} on {server}, in one transaction")
+    echo(published_line(publish_candidate(dsn), began))
+    return True

@@ -134,7 +134,7 @@ def build_and_publish(warehouse: str | Path | None = None, published: str | Path
     """dbt build the candidate, run the checks there, publish only when both passed; True when published,
     or when the published marts came from a build of exactly this (build_stamp), which is then skipped."""
     from .build import build_skips, record_build, run_dbt
-    from .check import print_check_summary, run_checks
+    from .check import audit_passed, run_checks
 
     candidate = warehouse_path(warehouse)
     target = published_path(candidate, published)
@@ -157,17 +157,16 @@ def build_and_publish(warehouse: str | Path | None = None, published: str | Path
     record_build(candidate, args, skipped)
     echo(f"  built in {time.perf_counter() - began:.1f}s")
 
-    began = time.perf_counter()
     echo("== 2/3 audit: Great Expectations checks on the candidate")
-    report = run_checks(candidate, target, docs, echo=lambda line: echo(line))
-    print_check_summary(report, echo)
-    if not report.passed:
-        echo(f"check failed: {len(report.failures)} expectation(s) above; {kept}")
-        echo(f"read why in the Data Docs: {report.docs / 'index.html'}")
+    if not audit_passed(run_checks(candidate, target, docs, echo=echo), kept, echo):
         return False
 
     began = time.perf_counter()
     echo(f"== 3/3 publish the marts to {target}")
-    copied = publish(candidate, target, stamp)
-    echo(f"  published {len(copied)} tables, {sum(r for _, r in copied):,} rows in {time.perf_counter() - began:.1f}s")
+    echo(published_line(publish(candidate, target, stamp), began))
     return True
+
+
+def published_line(copied: list[tuple[str, int]], began: float) -> str:
+    """What a publish wrote, and how long it took since `began` (perf_counter)."""
+    return f"  published {len(copied)} tables, {sum(r for _, r in copied):,} rows in {time.perf_counter() - began:.1f}s"

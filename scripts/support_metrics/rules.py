@@ -80,3 +80,12 @@ def duckdb_phone_numbers_sql(text: str) -> str:
         f"list_filter(regexp_extract_all({text}, '{PHONE}', 1), "
         f"lambda candidate: length(regexp_replace(candidate, '[^0-9]', '', 'g')) between {low} and {high})"
     )
+
+
+def postgres_phone_numbers_sql(text: str) -> str:
+    """PostgreSQL SQL: the phone numbers in `text`, joined by ' | ' (null when there is none)."""
+    low, high = PHONE_DIGITS
+    return (
+        f"(select string_agg(found[1], ' | ') from regexp_matches({text}, '{spelled(PHONE, 'postgres')}', 'g') "
+        f"as found where length(regexp_replace(found[1], '[^0-9]', '', 'g')) between {low} and {high})"
+    )

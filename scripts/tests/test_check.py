@@ -66,8 +66,8 @@ def test_a_clean_build_publishes_marts_equal_to_the_candidate(clean: Built) -> N
         schemas = con.execute("select distinct table_schema from information_schema.tables "
                               "where table_catalog = 'published'").fetchall()
         assert schemas == [("marts",)], "only the marts are published"
-        marts = [r[0] for r in con.execute("select table_name from information_schema.tables "
-                                           "where table_catalog = 'w' and table_schema = 'marts'").fetchall()]
+        marts = [r[0] for r in con.execute("select table_name from information_schema.tables where "
+                                           "table_catalog = current_database() and table_schema = 'marts'").fetchall()]
         assert len(marts) >= 20
         for mart in marts:
             for a, b in (("marts", "published.marts"), ("published.marts", "marts")):
