@@ -36,7 +36,8 @@ def test_the_peak_is_the_childs_own() -> None:
     big = measured(lambda: len(bytearray(300 * 1024 * 1024)))
     small = measured(lambda: 1)
     assert big.value == 300 * 1024 * 1024 and small.value == 1
-    assert big.peak_mib >= 300 > small.peak_mib + 200  # 300 MiB touched in the first child only
+    # a forked child starts with this process's resident pages; the first one touched 300 MiB more
+    assert 280 <= big.peak_mib - small.peak_mib <= 340
 
 
 def test_a_failing_step_fails_in_the_parent() -> None:
