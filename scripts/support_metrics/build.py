@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -93,6 +94,24 @@ def run_dbt(args: list[str], warehouse: str | Path | None = None) -> bool:
     result = dbtRunner().invoke([*args, *paths, *reuse])
     _keep_parse((PROJECT_DIR / target) / "partial_parse.msgpack", saved, began)
     return bool(result.success)
+
+
+def build_marts_into(candidate: str, dbt_args: list[str], kept: str, echo: Callable[[str], None]) -> bool:
+    """Step 1 of write-audit-publish on a server engine: empty the schema `candidate` (run-operation
+    drop_schema_named), then dbt build with the marts in it ($SUPPORT_MARTS_SCHEMA); False, saying what was
+    kept, when either failed."""
+    began = time.perf_counter()
+    os.environ["SUPPORT_MARTS_SCHEMA"] = candidate
+    try:
+        built = run_dbt(["run-operation", "drop_schema_named", "--args", json.dumps({"schema": candidate})]) \
+            and run_dbt(["build", *dbt_args])
+    finally:
+        os.environ.pop("SUPPORT_MARTS_SCHEMA")
+    if not built:
+        echo(f"dbt build failed (see dbt's output above); {kept}")
+        return False
+    echo(f"  built in {time.perf_counter() - began:.1f}s")
+    return True
 
 
 SEMANTIC_MANIFEST = PROJECT_DIR / "target" / "semantic_manifest.json"  # where MetricFlow's `mf` looks, always

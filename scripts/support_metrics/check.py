@@ -187,6 +187,35 @@ def run_checks_postgres(dsn: str, url: str, marts: str, docs: Path | None = None
     return _validate(Path(f"postgresql/{marts}"), batches, batch_of, docs, echo)
 
 
+def run_checks_spark(spark: Any, marts: str, docs: Path | None = None, echo: Echo = print) -> CheckReport:
+    """Validate every suite on Spark's session `spark` (the one dbt built with), with the marts read from
+    schema `marts` (the candidate) and row counts against the published `marts`; GX's Spark data source
+    validates each query's DataFrame in Spark."""
+    from pyspark.errors import AnalysisException
+
+    context = _gx_context(echo)
+    source = context.data_sources.add_spark("warehouse")
+
+    def columns_of(schema: str) -> dict[str, list[str]]:
+        if not spark.catalog.databaseExists(schema):
+            return {}
+        return {table.name: [column.name for column in spark.catalog.listColumns(table.name, schema)]
+                for table in spark.catalog.listTables(schema)}
+
+    def batch_of(batch: Batch) -> Any:
+        try:
+            frame = spark.sql(batch.sql)
+        except AnalysisException as error:
+            raise QueryFailed(str(error).splitlines()[0]) from error
+        asset = source.add_dataframe_asset(name=f"{batch.suite}.{batch.name}")
+        return asset.add_batch_definition_whole_dataframe("all").get_batch(batch_parameters={"dataframe": frame})
+
+    published = {table: int(spark.sql(f"select count(*) from marts.{table}").first()[0])
+                 for table in columns_of("marts")}
+    batches = suites(columns_of(marts), published, Audited("spark", marts))
+    return _validate(Path(f"spark/{marts}"), batches, batch_of, docs, echo)
+
+
 def _validate(warehouse: Path, batches: list[Batch], batch_of: Callable[[Batch], Any], docs: Path | None,
               echo: Echo) -> CheckReport:
     """Validate each batch (batch_of: its GX batch), then write the Data Docs."""

@@ -105,16 +105,19 @@ DOCS_HELP = "Folder for the Data Docs [default: reports/data-docs]."
               help="Where the billing comes from: the raw contract, or Stripe's connector tables.")
 @click.option("--vars", "dbt_vars", metavar="YAML",
               help="More dbt vars as a YAML mapping, e.g. \"{zendesk_schema: zendesk_fivetran, as_of: '2026-03-01'}\".")
-@click.option("--target", type=click.Choice(["duckdb", "postgres"]), envvar="SUPPORT_TARGET", default="duckdb",
-              show_default=True, help="The engine [env SUPPORT_TARGET]: postgres builds on the server the "
-              "SUPPORT_PG_* variables name, from its schema raw.")
+@click.option("--target", type=click.Choice(["duckdb", "postgres", "spark"]), envvar="SUPPORT_TARGET",
+              default="duckdb", show_default=True, help="The engine [env SUPPORT_TARGET]: postgres builds on the "
+              "server the SUPPORT_PG_* variables name, from its schema raw; spark on a local Spark session, from "
+              "the tables `spark-register` made.")
 def build(warehouse: Path | None, published: Path | None, docs: Path | None, select: tuple[str, ...],
           full_refresh: bool, helpdesk_source: str, billing_source: str, dbt_vars: str | None, target: str) -> None:
     """Write, audit, publish: dbt build the warehouse (the candidate), run the Great Expectations
     checks on it, and only when both pass copy its marts atomically to the published file BI reads.
 
     On PostgreSQL (--target postgres) the candidate is the schema marts__candidate, audited on the server,
-    then renamed to marts in one transaction with the readers' grants carried over.
+    then renamed to marts in one transaction with the readers' grants carried over. On Spark (--target spark)
+    the marts are views over one of two schemas (blue, green): the other is built, audited, then the views
+    are pointed at it.
     On any failure the published marts stay exactly as they were and the exit code is 1.
     """
     from .postgres import build_and_publish_postgres
@@ -126,10 +129,20 @@ def build(warehouse: Path | None, published: Path | None, docs: Path | None, sel
         _fail(f"--vars takes a YAML mapping, such as '{{zendesk_schema: zendesk}}', not {dbt_vars!r}")
     args += dbt_source_args(helpdesk_source, billing_source, extra)
     os.environ["SUPPORT_TARGET"] = target
-    if target == "postgres" and (warehouse or published):
-        _fail("--warehouse and --published name DuckDB files; on PostgreSQL the SUPPORT_PG_* variables name the server")
-    done = build_and_publish_postgres(args, docs, echo=click.echo) if target == "postgres" \
-        else build_and_publish(warehouse, published, args, docs, echo=click.echo)
+    if target != "duckdb" and (warehouse or published):
+        _fail(f"--warehouse and --published name DuckDB files; not used with --target {target}")
+    if target == "spark":
+        from importlib.util import find_spec
+
+        if find_spec("pyspark") is None or find_spec("dbt.adapters.spark") is None:
+            _fail("the Spark target needs the optional Spark set: `make install-spark`, and Java 17")
+        from .spark import build_and_publish_spark
+
+        done = build_and_publish_spark(args, docs, echo=click.echo)
+    elif target == "postgres":
+        done = build_and_publish_postgres(args, docs, echo=click.echo)
+    else:
+        done = build_and_publish(warehouse, published, args, docs, echo=click.echo)
     if not done:
         sys.exit(1)
 

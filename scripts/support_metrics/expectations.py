@@ -15,14 +15,22 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .contract import TABLES, Table
-from .rules import CARD, EMAIL, duckdb_phone_numbers_sql, normalize_enum_sql, postgres_phone_numbers_sql, spelled
+from .rules import (
+    CARD,
+    EMAIL,
+    duckdb_phone_numbers_sql,
+    normalize_enum_sql,
+    postgres_phone_numbers_sql,
+    spark_phone_numbers_sql,
+    spelled,
+)
 
 
 @dataclass(frozen=True)
 class Audited:
     """What the suites read: the engine (its SQL dialect) and the schema holding the marts."""
 
-    engine: Literal["duckdb", "postgres"] = "duckdb"
+    engine: Literal["duckdb", "postgres", "spark"] = "duckdb"
     marts: str = "marts"
 
     def relation(self, name: str) -> str:
@@ -213,17 +221,21 @@ def privacy_suite(audited: Audited = DUCKDB_MARTS) -> list[Batch]:
     """Masked text: no email, card or phone number left, by the patterns staging masks with (rules.py).
     Only rows with an `@` or a digit can hold one, so the warehouse hands GX just those rows, with the
     phone numbers it finds (a phone is a pattern match with a number of digits, which no regex counts).
-    GX matches the patterns in pandas on DuckDB (Python's spelling) and in SQL on PostgreSQL (its own)."""
+    GX matches the patterns in pandas on DuckDB (Python's spelling), in SQL on PostgreSQL (its own) and with
+    Spark's rlike (Java's, which reads them as RE2 does)."""
     batches = []
     for relation, column in MASKED_TEXT:
         if audited.engine == "postgres":
             phones = f"{postgres_phone_numbers_sql(column)} as phone_numbers"
             rows = f"{column} ~ '[@0-9]'"
+        elif audited.engine == "spark":
+            phones = f"{spark_phone_numbers_sql(column)} as phone_numbers"
+            rows = f"{column} rlike '[@0-9]'"
         else:
             phones = f"nullif(array_to_string({duckdb_phone_numbers_sql(column)}, ' | '), '') as phone_numbers"
             rows = f"regexp_matches({column}, '[@0-9]')"
         sql = f"select {column}, {phones} from {audited.relation(relation)} where {rows}"
-        spelling = "postgres" if audited.engine == "postgres" else "python"
+        spelling = {"postgres": "postgres", "spark": "java"}.get(audited.engine, "python")
         expectations = [
             *(Expect("ExpectColumnValuesToNotMatchRegex", {"column": column, "regex": spelled(pattern, spelling)})
               for pattern in (EMAIL, CARD)),

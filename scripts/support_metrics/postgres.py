@@ -209,9 +209,7 @@ def build_and_publish_postgres(dbt_args: list[str], docs: Path | None = None, ec
     """Write-audit-publish on the `postgres` target: dbt build with the marts in a fresh candidate schema, the
     Great Expectations suites on it through GX's PostgreSQL data source, then the swap; True when published.
     A failed build or audit leaves the published schema untouched (the candidate stays, to inspect)."""
-    import psycopg2
-
-    from .build import run_dbt
+    from .build import build_marts_into
     from .check import audit_passed, run_checks_postgres
     from .publish import published_line
 
@@ -220,20 +218,9 @@ def build_and_publish_postgres(dbt_args: list[str], docs: Path | None = None, ec
     server = f"{parts['host']}:{parts['port']}/{parts['dbname']}"
     kept = f"the published schema {PUBLISHED} on {server} is left exactly as it was"
 
-    began = time.perf_counter()
     echo(f"== 1/3 dbt build into the candidate schema {CANDIDATE} on PostgreSQL {server}")
-    with psycopg2.connect(dsn) as con, con.cursor() as cursor:
-        cursor.execute(f'drop schema if exists "{CANDIDATE}" cascade')  # each candidate is built afresh
-    con.close()
-    os.environ["SUPPORT_MARTS_SCHEMA"] = CANDIDATE
-    try:
-        built = run_dbt(["build", *dbt_args])
-    finally:
-        os.environ.pop("SUPPORT_MARTS_SCHEMA")
-    if not built:
-        echo(f"dbt build failed (see dbt's output above); {kept}")
+    if not build_marts_into(CANDIDATE, dbt_args, kept, echo):  # each candidate is built afresh
         return False
-    echo(f"  built in {time.perf_counter() - began:.1f}s")
 
     echo("== 2/3 audit: Great Expectations checks on the candidate (as SQL on the server)")
     if not audit_passed(run_checks_postgres(dsn, sqlalchemy_url(dsn), CANDIDATE, docs, echo=echo), kept, echo):

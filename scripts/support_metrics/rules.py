@@ -89,3 +89,14 @@ def postgres_phone_numbers_sql(text: str) -> str:
         f"(select string_agg(found[1], ' | ') from regexp_matches({text}, '{spelled(PHONE, 'postgres')}', 'g') "
         f"as found where length(regexp_replace(found[1], '[^0-9]', '', 'g')) between {low} and {high})"
     )
+
+
+def spark_phone_numbers_sql(text: str) -> str:
+    """Spark SQL: the phone numbers in `text`, joined by ' | ' (null when there is none). Spark reads a
+    backslash in a string literal as an escape, so the pattern's are doubled."""
+    low, high = PHONE_DIGITS
+    pattern = spelled(PHONE, "java").replace("\\", "\\\\")
+    return (
+        f"nullif(concat_ws(' | ', filter(regexp_extract_all({text}, '{pattern}', 1), "
+        f"candidate -> length(regexp_replace(candidate, '[^0-9]', '')) between {low} and {high})), '')"
+    )

@@ -9,7 +9,9 @@ an operation in Zendesk's shape as Airbyte lands it with Stripe's, and one in In
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,9 +26,10 @@ from support_metrics.bench_build import split_last_day
 from support_metrics.compare import row_differences, sorted_rows
 from support_metrics.connectors import dbt_source_args
 from support_metrics.generate import generate
-from support_metrics.spark import spark_environment
+from support_metrics.spark import LIVE_MARKER, spark_environment
+from support_metrics.warehouse import schema_columns
 
-from .conftest import MODELS_ONLY, Built, source_vars
+from .conftest import BUILD_SIZE, MODELS_ONLY, Built, source_vars
 from .engines import STAGED_BY_THE_ADAPTERS, assert_marts_equal, assert_schema_equal, quoted
 from .test_incremental import INCREMENTAL, LINEAGE, dbt, load, reexport_open_conversations, resend_old_rows
 
@@ -66,13 +69,46 @@ def spark_marts(folder: Path, schema: str = "marts") -> Callable[[str, list[str]
     return fetch
 
 
+def spark_env(folder: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SUPPORT_")} | spark_environment(folder)
+    return env | {"DBT_TARGET_PATH": str(folder / "target"), "DBT_LOG_PATH": str(folder / "logs")}
+
+
+def publish_on_spark(folder: Path, warehouse: Path, *more: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Register what the DuckDB warehouse landed, then `support-metrics build --target spark` (write, audit,
+    publish) there."""
+    registered = support_metrics(spark_env(folder), "spark-register", "--warehouse", str(warehouse))
+    assert registered.returncode == 0, registered.stdout[-3000:] + registered.stderr[-3000:]
+    return support_metrics(spark_env(folder) | env, "build", "--target", "spark", "--docs", str(folder / "docs"),
+                           *more)
+
+
+def published_counts(folder: Path) -> dict[str, int]:
+    """Rows of each published view `marts.<table>`, as a reader's query through Spark sees them (dbt show)."""
+    tables = sorted(p.name for p in (folder / "warehouse" / f"{(folder / LIVE_MARKER).read_text()}.db").iterdir())
+    query = " union all ".join(f"select '{table}' as mart, count(*) as row_count from marts.{table}"
+                               for table in tables)
+    shown = support_metrics(spark_env(folder), "dbt", "--", "show", "--inline", query, "--limit", "100",
+                            "--output", "json", "--log-format", "json")
+    assert shown.returncode == 0, shown.stdout[-3000:]
+    for line in shown.stdout.splitlines():
+        preview = json.loads(line).get("data", {}).get("preview")
+        if preview:
+            return {row["mart"]: int(row["row_count"]) for row in json.loads(preview)}
+    raise AssertionError(shown.stdout[-3000:])
+
+
 @pytest.fixture(scope="module")
 def built_on_spark(built_projects: Callable[[str], Built],
                    tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     duck = built_projects("clean")
     assert not duck.failure, duck.failure[-2000:]
     folder = tmp_path_factory.mktemp("spark")
-    build_on_spark(folder, duck.warehouse)
+    done = publish_on_spark(folder, duck.warehouse)
+    summary = done.stdout[done.stdout.find("Completed with"):] if "Completed with" in done.stdout else done.stdout
+    assert done.returncode == 0, summary[-6000:] + done.stderr[-2000:]
+    assert "ERROR=0" in done.stdout and "SKIP=0" in done.stdout, done.stdout[-3000:]
+    assert "== 3/3 publish: the views of schema marts now read marts__blue" in done.stdout, done.stdout[-3000:]
     return folder, duck.warehouse
 
 
@@ -94,8 +130,49 @@ def test_raw_parquet_holds_every_raw_row_with_lineage_and_rejects(built_on_spark
 
 
 def test_every_mart_equals_duckdb_on_the_same_data(built_on_spark: tuple[Path, Path]) -> None:
+    """The audited schema the views read holds DuckDB's marts; the views read it."""
     folder, warehouse = built_on_spark
-    assert assert_marts_equal(warehouse, spark_marts(folder)) > 1000
+    assert (folder / LIVE_MARKER).read_text() == "marts__blue"
+    assert assert_marts_equal(warehouse, spark_marts(folder, "marts__blue")) > 1000
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        ours = {t: int(con.execute(f"select count(*) from marts.{t}").fetchone()[0])  # type: ignore[index]
+                for (t,) in con.execute("select table_name from information_schema.tables "
+                                        "where table_schema = 'marts'").fetchall()}
+    finally:
+        con.close()
+    assert published_counts(folder) == ours
+
+
+def test_a_90_percent_drop_in_customers_fails_the_audit_and_the_views_stay(
+        built_on_spark: tuple[Path, Path], tmp_path: Path) -> None:
+    """A re-export holding a tenth of the customers, rebuilt in full into the other schema (green), the models
+    only (dbt's tests ran on this code in the build above; here the audit is under test): the audit's row-count
+    check stops the publish, and the views still read blue, unchanged."""
+    from support_metrics.load import load_raw
+
+    folder, warehouse = built_on_spark
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        columns = {t: [c for c, _ in cols] for t, cols in schema_columns(con, "marts").items()}
+    finally:
+        con.close()
+    blue = spark_marts(folder, "marts__blue")
+    before = {t: sorted_rows(blue(t, cols)) for t, cols in columns.items()}
+    generate(tmp_path / "raw", fmt="mixed", **(BUILD_SIZE | {"customers": 30}))
+    assert load_raw(tmp_path / "raw", tmp_path / "tenth.duckdb", echo=lambda _: None).committed
+    done = publish_on_spark(folder, tmp_path / "tenth.duckdb", "--full-refresh", "--select", "resource_type:model",
+                            DBT_INDIRECT_SELECTION="empty")  # the models, not the tests attached to them
+    finished = re.search(r"Finished running ([^\n]*)", done.stdout)
+    assert finished and "data tests" not in finished[1], done.stdout[-3000:]
+    assert done.returncode == 1
+    assert "== 1/3 dbt build into the candidate schema marts__green" in done.stdout, done.stdout[-3000:]
+    assert re.search(r"marts\.fct_conversations +expect_table_row_count_to_be_between", done.stdout), \
+        done.stdout[-3000:]
+    assert "== 3/3" not in done.stdout and "left exactly as they were" in done.stdout
+    assert (folder / LIVE_MARKER).read_text() == "marts__blue"
+    assert {t: sorted_rows(blue(t, cols)) for t, cols in columns.items()} == before
+    assert published_counts(folder) == {t: len(rows) for t, rows in before.items()}
 
 
 # The adapters' models, unit tests and data tests run on Spark, and the staging models above them; the staging tests
