@@ -163,19 +163,21 @@ def run_checks(warehouse: Path, published: Path | None = None, docs: Path | None
         con.close()
 
 
-def run_checks_postgres(dsn: str, url: str, marts: str, docs: Path | None = None, echo: Echo = print) -> CheckReport:
-    """Validate every suite on PostgreSQL, with the marts read from schema `marts` (the candidate) and row
-    counts against the published schema `marts`. `url`: the same server as a SQLAlchemy URL, for GX."""
-    from .postgres import mart_columns_postgres, mart_row_counts_postgres
+def run_checks_postgres(dsn: str, marts: str, docs: Path | None = None, echo: Echo = print) -> CheckReport:
+    """Validate every suite on PostgreSQL (`dsn`: libpq key=value), with the marts read from schema `marts`
+    (the candidate) and row counts against the published schema `marts`."""
+    import sqlalchemy
 
+    from .postgres import mart_columns_postgres, mart_row_counts_postgres, sqlalchemy_url
+
+    url = sqlalchemy_url(dsn)
     context = _gx_context(echo)
     source = context.data_sources.add_postgres("warehouse", connection_string=url)
+    engine = sqlalchemy.create_engine(url)
 
     def batch_of(batch: Batch) -> Any:
-        import sqlalchemy
-
         try:
-            with sqlalchemy.create_engine(url).connect() as probe:  # a missing table fails here, in one line
+            with engine.connect() as probe:  # a missing table or column fails here, in one line
                 probe.execute(sqlalchemy.text(f"select * from ({batch.sql}) as probed limit 0"))
         except sqlalchemy.exc.DBAPIError as error:
             raise QueryFailed(str(error.orig).splitlines()[0]) from error
@@ -184,7 +186,10 @@ def run_checks_postgres(dsn: str, url: str, marts: str, docs: Path | None = None
 
     batches = suites(mart_columns_postgres(dsn, marts), mart_row_counts_postgres(dsn, "marts"),
                      Audited("postgres", marts))
-    return _validate(Path(f"postgresql/{marts}"), batches, batch_of, docs, echo)
+    try:
+        return _validate(Path(f"postgresql/{marts}"), batches, batch_of, docs, echo)
+    finally:
+        engine.dispose()
 
 
 def run_checks_spark(spark: Any, marts: str, docs: Path | None = None, echo: Echo = print) -> CheckReport:

@@ -130,11 +130,16 @@ def dsn_from_env() -> str:
             f"dbname={env('SUPPORT_PG_DATABASE', 'support')}")
 
 
+def dsn_parts(dsn: str) -> dict[str, str]:
+    """A libpq key=value DSN (as dsn_from_env writes it) as a dict."""
+    return dict(pair.split("=", 1) for pair in dsn.split())
+
+
 def sqlalchemy_url(dsn: str) -> str:
     """A libpq key=value DSN as a SQLAlchemy URL (psycopg2), for Great Expectations' data source."""
     from sqlalchemy.engine import URL
 
-    parts = dict(pair.split("=", 1) for pair in dsn.split())
+    parts = dsn_parts(dsn)
     return URL.create("postgresql+psycopg2", username=parts.get("user"), password=parts.get("password") or None,
                       host=parts.get("host"), port=int(parts.get("port", 5432)),
                       database=parts.get("dbname")).render_as_string(hide_password=False)
@@ -214,7 +219,7 @@ def build_and_publish_postgres(dbt_args: list[str], docs: Path | None = None, ec
     from .publish import published_line
 
     dsn = dsn_from_env()
-    parts = dict(pair.split("=", 1) for pair in dsn.split())
+    parts = dsn_parts(dsn)
     server = f"{parts['host']}:{parts['port']}/{parts['dbname']}"
     kept = f"the published schema {PUBLISHED} on {server} is left exactly as it was"
 
@@ -223,7 +228,7 @@ def build_and_publish_postgres(dbt_args: list[str], docs: Path | None = None, ec
         return False
 
     echo("== 2/3 audit: Great Expectations checks on the candidate (as SQL on the server)")
-    if not audit_passed(run_checks_postgres(dsn, sqlalchemy_url(dsn), CANDIDATE, docs, echo=echo), kept, echo):
+    if not audit_passed(run_checks_postgres(dsn, CANDIDATE, docs, echo=echo), kept, echo):
         return False
 
     began = time.perf_counter()

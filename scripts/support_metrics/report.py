@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 DEFAULT_OUT = PROJECT_DIR.joinpath("reports")
 PAGE = "support-review.html"
+# Heights of the horizontal bar charts, for their fixed sets of categories (the browser test checks that
+# every label is drawn): 13 intents with two bars each; 22 NPS segments (plan tiers, regions, segments,
+# support journeys, tenure bands, overall).
+INTENT_BARS_HEIGHT, NPS_SEGMENTS_HEIGHT = 440, 590
 # Charts are drawn before the page's final layout (a scroll bar appears); fit each to its box once loaded.
 RESIZE = ("<script>window.addEventListener('load', () => document.querySelectorAll('.js-plotly-plot')"
           ".forEach((plot) => Plotly.Plots.resize(plot)));</script>")
@@ -146,7 +150,7 @@ def weekly_review(con: duckdb.DuckDBPyConnection, page: Page) -> None:
                             "seconds (log scale)", colours=charts.PATH_COLOURS, facet="channel", log=True), wide=True)
     page.chart(charts.grouped_bars(_frame(con, "resolution_by_intent"), "intent", "rate", "measure",
                                    "Resolution rate by intent, this week", "intent", "share resolved", percent=True,
-                                   horizontal=True))
+                                   horizontal=True, height=INTENT_BARS_HEIGHT))
     page.chart(charts.lines(_frame(con, "lead_capture_weekly"), "week", "value", None, "Lead capture rate per week",
                             "week", "share of conversations with a lead", percent=True))
     page.chart(charts.grouped_bars(_frame(con, "csat_by_path"), "week", "csat", "resolution_path",
@@ -154,7 +158,7 @@ def weekly_review(con: duckdb.DuckDBPyConnection, page: Page) -> None:
                                    percent=True, colours=charts.PATH_COLOURS))
     page.chart(charts.grouped_bars(_frame(con, "unanswered_questions"), "question_text", "occurrence_count",
                                    "top_intent", "Top unanswered questions, latest week", "question", "fallbacks",
-                                   horizontal=True))
+                                   horizontal=True, one_bar_each=True))
     page.chart(charts.target_gaps(_frame(con, "target_margins"), "Metrics against their targets, latest week"))
     rows = "".join(
         f"<tr><td>{html.escape(metric)}</td><td class='num'>{_number(value, '.3g')}</td>"
@@ -195,10 +199,10 @@ def monthly_deep_dive(con: duckdb.DuckDBPyConnection, page: Page) -> None:
     page.chart(charts.grouped_bars(_frame(con, "bot_vs_human_time"), "intent", "resolution_median_seconds",
                                    "handler", "Bot against human: median time to resolve", "intent",
                                    "seconds (log scale)", colours=charts.HANDLER_COLOURS, log=True,
-                                   horizontal=True))
+                                   horizontal=True, height=INTENT_BARS_HEIGHT))
     page.chart(charts.grouped_bars(_frame(con, "bot_vs_human_cost"), "intent", "cost_per_resolution", "handler",
                                    "Bot against human: cost per resolution", "intent", "reporting currency",
-                                   colours=charts.HANDLER_COLOURS, horizontal=True))
+                                   colours=charts.HANDLER_COLOURS, horizontal=True, height=INTENT_BARS_HEIGHT))
     sentences = "".join(
         f"<li>The bot resolves <b>{html.escape(intent)}</b> in {_duration(bot_seconds)} at "
         f"{_number(bot_cost, '.2f')}; people in {_duration(human_seconds)} at {_number(human_cost, '.2f')} "
@@ -213,7 +217,7 @@ def monthly_deep_dive(con: duckdb.DuckDBPyConnection, page: Page) -> None:
                                    "churned / active accounts", percent=True))
     page.chart(charts.grouped_bars(_frame(con, "nps_by_segment"), "segment", "nps", "segment_type",
                                    "NPS by segment, latest quarter", "segment", "NPS (-100 to 100)",
-                                   horizontal=True))
+                                   horizontal=True, height=NPS_SEGMENTS_HEIGHT, one_bar_each=True))
 
 
 def write_report(published: Path, out: Path | None = None) -> Path:

@@ -18,20 +18,6 @@ NOW_BEFORE = {"now": "#1565c0", "before": "#b0bec5"}
 LAYOUT: dict[str, Any] = {"template": "plotly_white", "height": 380, "margin": {"l": 60, "r": 20, "t": 90, "b": 50},
                           "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title_text": ""},
                           "font": {"size": 12}}
-BAR_HEIGHT, LABEL_HEIGHT = 11, 20  # pixels per bar and per category label of a horizontal chart: every label shows
-
-
-def _grouped(frame: pd.DataFrame, category: str, colour: str) -> bool:
-    """True when some category has bars of several colours side by side (else the colour only labels it)."""
-    return bool(frame.groupby(category)[colour].nunique().max() > 1)
-
-
-def _height(frame: pd.DataFrame, category: str, colour: str) -> int:
-    """A horizontal bar chart's height: room for each category's bars, at least the default."""
-    bars = frame[category].nunique() * (frame[colour].nunique() if _grouped(frame, category, colour) else 1)
-    return max(int(LAYOUT["height"]), 150 + max(BAR_HEIGHT * bars, LABEL_HEIGHT * frame[category].nunique()))
-
-
 def _finish(fig: go.Figure, title: str, x: str, y: str, percent: bool = False, log: bool = False) -> go.Figure:
     fig.update_layout(title={"text": title, "x": 0.01, "y": 0.98, "yanchor": "top"}, **LAYOUT)
     fig.update_xaxes(title_text=x)
@@ -71,13 +57,15 @@ def lines(frame: pd.DataFrame, x: str, y: str | list[str], colour: str | None, t
 
 def grouped_bars(frame: pd.DataFrame, x: str, y: str, colour: str, title: str, x_title: str, y_title: str,
                  percent: bool = False, colours: dict[str, str] | None = None, horizontal: bool = False,
-                 log: bool = False) -> go.Figure:
+                 log: bool = False, height: int | None = None, one_bar_each: bool = False) -> go.Figure:
+    """Bars per category of `x`, side by side per `colour` (with `one_bar_each` the colour only labels each
+    category's single bar). A horizontal chart takes a `height` that gives every category label room."""
     if horizontal:
         fig = px.bar(frame, x=y, y=x, color=colour, orientation="h", color_discrete_map=colours or {},
-                     barmode="group" if _grouped(frame, x, colour) else "relative")
+                     barmode="relative" if one_bar_each else "group")
         fig.update_yaxes(autorange="reversed")
         _finish(fig, title, y_title, x_title)
-        fig.update_layout(height=_height(frame, x, colour))
+        fig.update_layout(height=height or LAYOUT["height"])
         fig.update_xaxes(tickformat=".0%" if percent else None, type="log" if log else None)
         fig.update_yaxes(tickformat=None, rangemode=None, type="category")
         return fig

@@ -146,9 +146,10 @@ def test_every_mart_equals_duckdb_on_the_same_data(built_on_spark: tuple[Path, P
 
 def test_a_90_percent_drop_in_customers_fails_the_audit_and_the_views_stay(
         built_on_spark: tuple[Path, Path], tmp_path: Path) -> None:
-    """A re-export holding a tenth of the customers, rebuilt in full into the other schema (green), the models
-    only (dbt's tests ran on this code in the build above; here the audit is under test): the audit's row-count
-    check stops the publish, and the views still read blue, unchanged."""
+    """A re-export holding a tenth of the customers, rebuilt in full into the other schema (green): to keep
+    CI short, only fct_conversations and the models it reads, no dbt test (they ran on this code above; here
+    the audit is under test). The audit's row-count check on fct_conversations stops the publish (the marts
+    not built fail it too), the publish step never starts, and blue, which the views read, is unchanged."""
     from support_metrics.load import load_raw
 
     folder, warehouse = built_on_spark
@@ -161,7 +162,7 @@ def test_a_90_percent_drop_in_customers_fails_the_audit_and_the_views_stay(
     before = {t: sorted_rows(blue(t, cols)) for t, cols in columns.items()}
     generate(tmp_path / "raw", fmt="mixed", **(BUILD_SIZE | {"customers": 30}))
     assert load_raw(tmp_path / "raw", tmp_path / "tenth.duckdb", echo=lambda _: None).committed
-    done = publish_on_spark(folder, tmp_path / "tenth.duckdb", "--full-refresh", "--select", "resource_type:model",
+    done = publish_on_spark(folder, tmp_path / "tenth.duckdb", "--full-refresh", "--select", "+fct_conversations",
                             DBT_INDIRECT_SELECTION="empty")  # the models, not the tests attached to them
     finished = re.search(r"Finished running ([^\n]*)", done.stdout)
     assert finished and "data tests" not in finished[1], done.stdout[-3000:]
@@ -172,7 +173,6 @@ def test_a_90_percent_drop_in_customers_fails_the_audit_and_the_views_stay(
     assert "== 3/3" not in done.stdout and "left exactly as they were" in done.stdout
     assert (folder / LIVE_MARKER).read_text() == "marts__blue"
     assert {t: sorted_rows(blue(t, cols)) for t, cols in columns.items()} == before
-    assert published_counts(folder) == {t: len(rows) for t, rows in before.items()}
 
 
 # The adapters' models, unit tests and data tests run on Spark, and the staging models above them; the staging tests
