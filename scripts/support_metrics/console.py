@@ -7,6 +7,16 @@ from collections.abc import Callable, Sequence
 Echo = Callable[[str], None]
 
 
+def fail(message: str) -> None:
+    """A command's error: one red line on stderr, exit 1."""
+    import sys
+
+    import click
+
+    click.secho(f"error: {message}", fg="red", err=True)
+    sys.exit(1)
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """An aligned text table; numbers right-aligned with thousands separators."""
     def cell(value: object) -> str:

@@ -19,6 +19,7 @@ from .sqlfmt import lit
 from .tables import Output
 
 FORMATS = ("csv", "jsonl", "parquet")
+FORMAT_CHOICES = [*FORMATS, "mixed"]  # what --format takes: mixed spreads tables and files over all three
 EXTENSION = {fmt: ext for ext, fmt in FILE_FORMATS.items()}
 TYPED = {"double": "double", "integer": "integer", "boolean": "boolean", "decimal": "decimal(18, 2)"}
 
