@@ -19,6 +19,10 @@ import duckdb
 from .console import Echo
 from .warehouse import warehouse_path
 
+# The published file is written in the storage format of DuckDB 1.4 (and read by 1.4 and every later release):
+# BI tools bundle a DuckDB of their own, often older than the one dbt builds with.
+PUBLISHED_STORAGE_VERSION = "v1.4.0"
+
 
 def published_path(warehouse: str | Path | None = None, published: str | Path | None = None) -> Path:
     """The published file: the argument, else $SUPPORT_PUBLISHED, else published/<name> beside the warehouse."""
@@ -106,7 +110,7 @@ def publish(candidate: Path, published: Path, stamp: str | None = None) -> list[
     con = duckdb.connect(str(candidate))  # the process's own instance: dbt-duckdb may still hold the file
     copied = []
     try:
-        con.execute(f"attach '{staged}' as publishing")
+        con.execute(f"attach '{staged}' as publishing (storage_version '{PUBLISHED_STORAGE_VERSION}')")
         con.execute("create schema publishing.marts")
         names = [r[0] for r in con.execute(
             "select table_name from information_schema.tables where table_catalog = current_database() "

@@ -66,6 +66,8 @@ def test_a_clean_build_publishes_marts_equal_to_the_candidate(clean: Built) -> N
         schemas = con.execute("select distinct table_schema from information_schema.tables "
                               "where table_catalog = 'published'").fetchall()
         assert schemas == [("marts",)], "only the marts are published"
+        tags = con.execute("select tags from duckdb_databases() where database_name = 'published'").fetchone()
+        assert tags == ({"storage_version": "v1.4.0+"},), "BI tools' older DuckDB (1.4) must read the file"
         marts = [r[0] for r in con.execute("select table_name from information_schema.tables where "
                                            "table_catalog = current_database() and table_schema = 'marts'").fetchall()]
         assert len(marts) >= 20
