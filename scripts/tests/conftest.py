@@ -205,3 +205,13 @@ def built_projects(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], 
         return cache[mode]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def zendesk_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The operation of zendesk_builds.SIZE in Zendesk's shape as Fivetran lands it, built with every data test and
+    the adapter's unit tests, once per session: test_source_zendesk's build and test_source_zendesk_airbyte's
+    reference. Its warehouse; the shape's files (and their _ids.csv) are in the folder `zendesk` beside it."""
+    from .zendesk_builds import ZENDESK, build_operation
+
+    return build_operation(tmp_path_factory.mktemp("zendesk"), "zendesk", tuple(ZENDESK))

@@ -13,7 +13,7 @@ import pytest
 from support_metrics.connectors.zendesk_schedules import SCHEDULE_BASE
 
 from .conftest import MODELS_ONLY
-from .zendesk_builds import ZENDESK, build_operation, land_files, load_alter_and_run, mart_differences
+from .zendesk_builds import build_operation, land_files, load_alter_and_run, mart_differences
 
 pytestmark = pytest.mark.slow
 
@@ -34,14 +34,13 @@ ROWS_COMPARED = {
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, str]]:
-    """The contract build, the Zendesk build, and contract id -> adapter id (the shape's _ids.csv)."""
+def builds(tmp_path_factory: pytest.TempPathFactory, zendesk_built: Path) -> tuple[Path, Path, dict[str, str]]:
+    """The contract build, the Zendesk build (conftest.zendesk_built, shared with the Airbyte test), and contract
+    id -> adapter id (the shape's _ids.csv)."""
     base = tmp_path_factory.mktemp("contract")
-    work = tmp_path_factory.mktemp("zendesk")
     contract = build_operation(base, args=MODELS_ONLY)  # its tests run in the contract builds (conftest)
-    zendesk = build_operation(work, "zendesk", tuple(ZENDESK))
-    with (work / "zendesk" / "_ids.csv").open() as ids:
-        return contract, zendesk, {row["contract_id"]: row["zendesk_id"] for row in csv.DictReader(ids)}
+    with (zendesk_built.parent / "zendesk" / "_ids.csv").open() as ids:
+        return contract, zendesk_built, {row["contract_id"]: row["zendesk_id"] for row in csv.DictReader(ids)}
 
 
 def test_marts_from_zendesk_equal_marts_from_contract_files(builds: tuple[Path, Path, dict[str, str]]) -> None:
