@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export GX_ANALYTICS_ENABLED := false
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install install-spark test-spark java browser postgres demo test lint lint-python lint-sql pytest bench-load bench-generate bench-build bench-sources bench-noop clean help
+.PHONY: install install-spark bi-install bi bi-serve test-spark java browser postgres demo test lint lint-python lint-sql pytest bench-load bench-generate bench-build bench-sources bench-noop clean help
 
 help:
 	@echo "make demo   run the whole demo (installs first)"
@@ -21,6 +21,7 @@ help:
 	@echo "make bench-build   build benchmark: full, incremental, floor (docs/benchmarks.md)"
 	@echo "make bench-noop   a dbt run with nothing new at the demo size (docs/benchmarks.md)"
 	@echo "make bench-sources   load and build from Zendesk's shape against the contract's files, 1M conversations"
+	@echo "make bi   the review dashboards in Apache Superset over make demo's published marts (then make bi-serve)"
 	@echo "make clean  remove the warehouse, demo data and dbt artifacts"
 
 $(STAMP): pyproject.toml constraints.txt
@@ -38,11 +39,30 @@ $(SPARK_STAMP): $(STAMP)
 
 install-spark: $(SPARK_STAMP)
 
+# The BI example: Apache Superset in its own environment (.venv-bi: Superset needs SQLAlchemy 1.4, the project 2.0).
+BI_VENV := .venv-bi
+BI_STAMP := $(BI_VENV)/.installed
+$(BI_STAMP): bi/superset/requirements.txt bi/superset/constraints.txt
+	@test -x $(BI_VENV)/bin/python || $(PYTHON) -m venv $(BI_VENV)
+	$(BI_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -c bi/superset/constraints.txt \
+	  -r bi/superset/requirements.txt
+	@touch $(BI_STAMP)
+
+bi-install: $(BI_STAMP)
+
+# Superset's metadata in warehouse/superset/, the three review dashboards over make demo's published file.
+bi: bi-install
+	$(BI_VENV)/bin/python bi/superset/dashboards.py --warehouse warehouse/published/demo.duckdb --home warehouse/superset
+
+bi-serve: bi-install
+	SUPPORT_SUPERSET_HOME=$(CURDIR)/warehouse/superset SUPERSET_CONFIG_PATH=$(CURDIR)/bi/superset/superset_config.py \
+	  FLASK_APP=superset $(BI_VENV)/bin/superset run --port 8088 --with-threads
+
 demo: install
 	$(BIN)/support-metrics demo
 
 lint-python: install
-	$(BIN)/ruff check scripts
+	$(BIN)/ruff check scripts bi
 
 # sqlfluff's dbt templater compiles the project; it gets a scratch warehouse, never yours.
 lint-sql: install
@@ -70,7 +90,7 @@ postgres:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql; }
 
-pytest: install browser postgres
+pytest: install browser postgres bi-install
 	$(BIN)/pytest -m "not spark"
 
 # The same project on local Spark: raw as Parquet, dbt build with every test, marts equal DuckDB's.
@@ -87,7 +107,7 @@ java:
 # Everything, on the machine's two cores: the DuckDB/PostgreSQL/browser tests in one process; lint, then the Spark
 # tests, in another beside it (with its own dbt target and log folders). That second lane's output is printed at
 # the end; the command fails when either lane fails.
-test: install browser postgres install-spark java
+test: install browser postgres install-spark java bi-install
 	@mkdir -p test-artifacts
 	@echo "lint, then the Spark tests (make test-spark), run beside these; their log: test-artifacts/spark.log, shown at the end"
 	@( export DBT_TARGET_PATH=$(CURDIR)/target/spark-tests DBT_LOG_PATH=$(CURDIR)/logs/spark-tests; \

@@ -5,8 +5,6 @@ headline numbers, the daily glance and the target chart equal the marts' publish
 
 from __future__ import annotations
 
-import json
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,10 +15,10 @@ import pytest
 from support_metrics.report import write_report
 from support_metrics.warehouse import PROJECT_DIR
 
+from .browser import chrome, network_events
 from .conftest import Built
 
 ARTIFACTS = PROJECT_DIR / "test-artifacts" / "report"
-CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 
 
 @pytest.fixture(scope="module")
@@ -32,17 +30,7 @@ def page(built_projects: Callable[[str], Built], tmp_path_factory: pytest.TempPa
 
 @pytest.fixture(scope="module")
 def browser(page: tuple[Path, Path]) -> Iterator[object]:
-    assert CHROMIUM and CHROMEDRIVER, "chromium and chromium-driver are missing: `make test` installs them"
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000",
-                     "--disable-dev-shm-usage"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver = chrome()
     driver.get(page[1].as_uri())
     driver.implicitly_wait(5)
     yield driver
@@ -66,11 +54,7 @@ def test_every_chart_is_drawn(browser: object) -> None:
 def test_no_console_error_and_no_network_request(browser: object, page: tuple[Path, Path]) -> None:
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]  # type: ignore[attr-defined]
     assert errors == []
-    requests = []
-    for entry in browser.get_log("performance"):  # type: ignore[attr-defined]
-        message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.requestWillBeSent":
-            requests.append(message["params"]["request"]["url"])
+    requests = [event["request"]["url"] for event in network_events(browser, "Network.requestWillBeSent")]
     assert requests, "the performance log records requests (at least the page itself)"
     assert [url for url in requests if not url.startswith(("file:", "data:", "blob:"))] == []
 
