@@ -216,6 +216,7 @@ def provision(warehouse: Path, home: Path, password: str) -> None:
         ("creating the local admin user", ("fab", "create-admin", "--username", "admin", "--firstname", "Support",
                                            "--lastname", "Review", "--email", "admin@localhost",
                                            "--password", password)),
+        ("setting the admin's password", ("fab", "reset-password", "--username", "admin", "--password", password)),
         ("setting up roles and permissions", ("init",)),
     ]
     for message, args in steps:
