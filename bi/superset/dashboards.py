@@ -211,14 +211,17 @@ def provision(warehouse: Path, home: Path, password: str) -> None:
     if not warehouse.is_file():
         sys.exit(f"{warehouse}: no published warehouse (run `make demo` first, or name one with --warehouse)")
     home.mkdir(parents=True, exist_ok=True)
+    again = (home / "superset.db").exists()  # set up before: the admin exists, its password is set anew
     steps = [
         ("upgrading Superset's metadata database", ("db", "upgrade")),
         ("creating the local admin user", ("fab", "create-admin", "--username", "admin", "--firstname", "Support",
                                            "--lastname", "Review", "--email", "admin@localhost",
                                            "--password", password)),
-        ("setting the admin's password", ("fab", "reset-password", "--username", "admin", "--password", password)),
         ("setting up roles and permissions", ("init",)),
     ]
+    if again:
+        steps.insert(2, ("setting the admin's password", ("fab", "reset-password", "--username", "admin",
+                                                           "--password", password)))
     for message, args in steps:
         print(f"superset: {message}", flush=True)
         superset(home, *args)

@@ -144,12 +144,14 @@ def test_every_mart_equals_duckdb_on_the_same_data(built_on_spark: tuple[Path, P
     assert published_counts(folder) == ours
 
 
-def test_a_90_percent_drop_in_customers_fails_the_audit_and_the_views_stay(
+def test_a_90_percent_drop_and_a_csat_above_1_fail_the_audit_and_the_views_stay(
         built_on_spark: tuple[Path, Path], tmp_path: Path) -> None:
-    """A re-export holding a tenth of the customers, rebuilt in full into the other schema (green): to keep
-    CI short, only fct_conversations and the models it reads, no dbt test (they ran on this code above; here
-    the audit is under test). The audit's row-count check on fct_conversations stops the publish (the marts
-    not built fail it too), the publish step never starts, and blue, which the views read, is unchanged."""
+    """A re-export holding a tenth of the customers, one CSAT answer in it scored 9 on its 1..5 scale (the way a
+    CSAT above 1 reaches a mart: fct_survey_responses.score_normalized 2.0), rebuilt in full into the other schema
+    (green): to keep CI short, only fct_conversations, fct_survey_responses and the models they read, and no dbt
+    test (dbt's own test on staging would stop the build first, as the DuckDB and PostgreSQL tests show; here the
+    audit is under test). The audit names both defects (the marts not built fail it too), the publish step never
+    starts, and blue, which the views read, is unchanged row for row."""
     from support_metrics.load import load_raw
 
     folder, warehouse = built_on_spark
@@ -162,7 +164,14 @@ def test_a_90_percent_drop_in_customers_fails_the_audit_and_the_views_stay(
     before = {t: sorted_rows(blue(t, cols)) for t, cols in columns.items()}
     generate(tmp_path / "raw", fmt="mixed", **(BUILD_SIZE | {"customers": 30}))
     assert load_raw(tmp_path / "raw", tmp_path / "tenth.duckdb", echo=lambda _: None).committed
+    con = duckdb.connect(str(tmp_path / "tenth.duckdb"))
+    try:
+        con.execute("update raw.survey__responses set score = 9 where response_id = (select min(response_id) "
+                    "from raw.survey__responses where lower(trim(survey_type)) = 'csat' and scale_max = 5)")
+    finally:
+        con.close()
     done = publish_on_spark(folder, tmp_path / "tenth.duckdb", "--full-refresh", "--select", "+fct_conversations",
+                            "--select", "+fct_survey_responses",
                             DBT_INDIRECT_SELECTION="empty")  # the models, not the tests attached to them
     finished = re.search(r"Finished running ([^\n]*)", done.stdout)
     assert finished and "data tests" not in finished[1], done.stdout[-3000:]
@@ -170,6 +179,8 @@ def test_a_90_percent_drop_in_customers_fails_the_audit_and_the_views_stay(
     assert "== 1/3 dbt build into the candidate schema marts__green" in done.stdout, done.stdout[-3000:]
     assert re.search(r"marts\.fct_conversations +expect_table_row_count_to_be_between", done.stdout), \
         done.stdout[-3000:]
+    assert re.search(r"marts\.fct_survey_responses +expect_column_values_to_be_between +score_normalized",
+                     done.stdout), done.stdout[-3000:]
     assert "== 3/3" not in done.stdout and "left exactly as they were" in done.stdout
     assert (folder / LIVE_MARKER).read_text() == "marts__blue"
     assert {t: sorted_rows(blue(t, cols)) for t, cols in columns.items()} == before
