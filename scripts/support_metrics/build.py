@@ -9,7 +9,8 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,6 +78,23 @@ def _keep_parse(written: Path, saved: Path, since: float) -> None:
         old.unlink(missing_ok=True)
 
 
+@contextmanager
+def _parse_keyed_by_database_name() -> Iterator[None]:
+    """dbt reparses the whole project (5 s and more) when the profile's connection differs from its last parse's,
+    and dbt-duckdb counts the file's folder and its engine settings in it, which nothing in the project reads.
+    While dbt runs here, the DuckDB connection counts by its database name (the file's name), schema and the
+    rest, not `path` or `settings` (docs/DECISIONLOG.md, "dbt's fixed cost")."""
+    from dbt.adapters.duckdb.credentials import DuckDBCredentials
+
+    keys = DuckDBCredentials._connection_keys
+    DuckDBCredentials._connection_keys = lambda self: tuple(  # type: ignore[method-assign]
+        key for key in keys(self) if key not in ("path", "settings"))
+    try:
+        yield
+    finally:
+        DuckDBCredentials._connection_keys = keys  # type: ignore[method-assign]
+
+
 def run_dbt(args: list[str], warehouse: str | Path | None = None) -> bool:
     """Invoke one dbt command (e.g. ["build", "--select", "staging"]); True when it succeeded.
 
@@ -91,7 +109,8 @@ def run_dbt(args: list[str], warehouse: str | Path | None = None) -> bool:
         args, "--partial-parse-file-path") else []
     target = Path(next(iter(_flag_values(args, "--target-path")), "") or dbt_target_dir())
     began = time.time()
-    result = dbtRunner().invoke([*args, *paths, *reuse])
+    with _parse_keyed_by_database_name():
+        result = dbtRunner().invoke([*args, *paths, *reuse])
     _keep_parse((PROJECT_DIR / target) / "partial_parse.msgpack", saved, began)
     return bool(result.success)
 
