@@ -11,17 +11,13 @@ import yaml
 
 from . import __version__
 from .connectors import SOURCES, dbt_source_args, sources_for
-from .console import fail
+from .console import fail as _fail
 from .generate.writer import FORMAT_CHOICES as FORMATS
 from .warehouse import DEFAULT_RAW_DIR
 
 WAREHOUSE_HELP = "DuckDB warehouse file [env SUPPORT_WAREHOUSE; default: warehouse/support.duckdb]."
 READ_HELP = ("DuckDB warehouse file [env SUPPORT_WAREHOUSE; default: whichever of warehouse/support.duckdb "
              "and the demo's warehouse/demo.duckdb was built last].")
-
-
-def _fail(message: str) -> None:
-    fail(message)
 
 
 def _reading(command: str, warehouse: Path | None, published: bool = False) -> Path | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import time
 import urllib.request
@@ -23,6 +22,7 @@ from typing import Any
 import duckdb
 import pytest
 
+from support_metrics.postgres import free_port
 from support_metrics.warehouse import PROJECT_DIR
 
 from .browser import chrome, network_events
@@ -34,12 +34,6 @@ ARTIFACTS = PROJECT_DIR / "test-artifacts" / "superset"
 PASSWORD = "review-test"
 CHARTS = {"daily-glance": 5, "weekly-review": 3, "monthly-deep-dive": 3}  # charts drawn per dashboard
 LINES = {"daily-glance": 1, "weekly-review": 1, "monthly-deep-dive": 1}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +48,7 @@ def superset(built_projects: Callable[[str], Built], tmp_path_factory: pytest.Te
                            "--home", str(home), "--password", PASSWORD],
                           env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
-    port = _free_port()
+    port = free_port()
     log = (home / "server.log").open("w")
     server = subprocess.Popen([str(BI_PYTHON.with_name("superset")), "run", "--port", str(port), "--with-threads"],
                               env=env, stdout=log, stderr=subprocess.STDOUT)
