@@ -55,8 +55,7 @@ bi: bi-install
 	$(BI_VENV)/bin/python bi/superset/dashboards.py --warehouse warehouse/published/demo.duckdb --home warehouse/superset
 
 bi-serve: bi-install
-	SUPPORT_SUPERSET_HOME=$(CURDIR)/warehouse/superset SUPERSET_CONFIG_PATH=$(CURDIR)/bi/superset/superset_config.py \
-	  FLASK_APP=superset $(BI_VENV)/bin/superset run --port 8088 --with-threads
+	$(BI_VENV)/bin/python bi/superset/dashboards.py --home warehouse/superset --serve 8088
 
 demo: install
 	$(BIN)/support-metrics demo

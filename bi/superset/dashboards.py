@@ -198,10 +198,15 @@ def write_bundle(warehouse: Path, path: Path) -> Path:
     return path
 
 
-def superset(home: Path, *args: str) -> None:
+def superset_command(home: Path, *args: str) -> tuple[list[str], dict[str, str]]:
+    """Superset's CLI with these settings and its metadata under `home`: the command and its environment."""
     env = {**os.environ, "SUPPORT_SUPERSET_HOME": str(home), "SUPERSET_CONFIG_PATH": str(HERE / "superset_config.py"),
            "FLASK_APP": "superset"}
-    command = [str(Path(sys.executable).with_name("superset")), *args]
+    return [str(Path(sys.executable).with_name("superset")), *args], env
+
+
+def superset(home: Path, *args: str) -> None:
+    command, env = superset_command(home, *args)
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if done.returncode:
         sys.exit(f"superset {args[0]} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
@@ -238,7 +243,12 @@ def main() -> None:
                         help="where Superset keeps its metadata (default: warehouse/superset)")
     parser.add_argument("--password", default=os.environ.get("SUPERSET_ADMIN_PASSWORD", "admin"),
                         help="the local admin's password (default: $SUPERSET_ADMIN_PASSWORD or admin)")
+    parser.add_argument("--serve", type=int, metavar="PORT",
+                        help="serve the dashboards set up under --home on this port instead (http://localhost:PORT)")
     args = parser.parse_args()
+    if args.serve:
+        command, env = superset_command(args.home.resolve(), "run", "--port", str(args.serve), "--with-threads")
+        os.execve(command[0], command, env)
     provision(args.warehouse.resolve(), args.home.resolve(), args.password)
     print("superset: ready; serve it with `make bi-serve` (http://localhost:8088, user admin)")
 

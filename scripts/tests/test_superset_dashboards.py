@@ -10,7 +10,6 @@ file with SQL of the test's own. A screenshot per dashboard lands in test-artifa
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import time
 import urllib.request
@@ -42,16 +41,13 @@ def superset(built_projects: Callable[[str], Built], tmp_path_factory: pytest.Te
     built = built_projects("clean")
     assert not built.failure, built.failure[-2000:]
     home = tmp_path_factory.mktemp("superset")
-    env = {**os.environ, "SUPPORT_SUPERSET_HOME": str(home), "FLASK_APP": "superset",
-           "SUPERSET_CONFIG_PATH": str(BI_DIR / "superset_config.py")}
-    done = subprocess.run([str(BI_PYTHON), str(BI_DIR / "dashboards.py"), "--warehouse", str(built.published),
-                           "--home", str(home), "--password", PASSWORD],
-                          env=env, capture_output=True, text=True, check=False)
+    dashboards = [str(BI_PYTHON), str(BI_DIR / "dashboards.py"), "--home", str(home)]
+    done = subprocess.run([*dashboards, "--warehouse", str(built.published), "--password", PASSWORD],
+                          capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
     port = free_port()
     log = (home / "server.log").open("w")
-    server = subprocess.Popen([str(BI_PYTHON.with_name("superset")), "run", "--port", str(port), "--with-threads"],
-                              env=env, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen([*dashboards, "--serve", str(port)], stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 90
         while True:
